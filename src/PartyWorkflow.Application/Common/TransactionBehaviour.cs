@@ -1,0 +1,20 @@
+using Mediator;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Common;
+
+/// <summary>
+/// One transaction per command: state, history, deadlines and the idempotency record commit
+/// together or not at all. Queries pass through untouched.
+/// </summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(PartyWorkflowDbContext db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, ICommand<TResponse>
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next(message, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+}

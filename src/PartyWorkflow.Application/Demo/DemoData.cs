@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Instances;
+using PartyWorkflow.Application.Registry;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Engine.Rules;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Demo;
+
+/// <summary>
+/// A small demo data set for the embedded default, made on first start through the same commands
+/// the API uses: a committee with approval authority, two branches, members, and applications at
+/// several stages. Dates lie in the past, relative to today, so every rule holds.
+/// </summary>
+public static class DemoData
+{
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>();
+        if (await db.Organizations.AnyAsync(ct)) return;
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var today = scope.ServiceProvider.GetRequiredService<Clock>().Today;
+
+        var committee = await mediator.Send(new CreateOrganization("城东两新组织综合党委", "party-committee", null, true, null), ct);
+        var branchA = await mediator.Send(new CreateOrganization("星辰科技有限公司党支部", "branch", committee.Id, false, null), ct);
+        var branchB = await mediator.Send(new CreateOrganization("益民社会工作服务中心党支部", "branch", committee.Id, false, null), ct);
+
+        var members = new List<Guid>();
+        string[] names = ["王建国", "李红梅", "张伟", "刘芳", "陈志强", "杨丽", "赵磊", "黄敏"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var branch = i < 5 ? branchA.Id : branchB.Id;
+            var member = await mediator.Send(new CreateMember(names[i], i % 2 == 0 ? "male" : "female", "汉族",
+                DemoCitizenId(new DateOnly(1970 + i * 3, 3, 1 + i), 100 + i), null, null, branch, "full", true, null, new DateOnly(2000 + i, 7, 1)), ct);
+            members.Add(member.Id);
+        }
+
+        var steps = new DemoSteps(mediator, members[0], members[1], members[2], committee.Id);
+        await steps.ApplyAsync("孙晓明", DemoCitizenId(new DateOnly(1998, 5, 20), 201), branchA.Id, today.AddDays(-10), stepsToTake: 0, ct);
+        await steps.ApplyAsync("周婷", DemoCitizenId(new DateOnly(1996, 8, 8), 202), branchA.Id, today.AddMonths(-8), stepsToTake: 5, ct);
+        await steps.ApplyAsync("吴昊", DemoCitizenId(new DateOnly(1994, 11, 2), 203), branchA.Id, today.AddMonths(-20), stepsToTake: 11, ct);
+        await steps.ApplyAsync("郑雪", DemoCitizenId(new DateOnly(1995, 2, 14), 204), branchA.Id, today.AddMonths(-34), stepsToTake: 20, ct);
+    }
+
+    /// <summary>A valid citizen ID (area 110101) for a made-up person.</summary>
+    public static string DemoCitizenId(DateOnly birth, int sequence)
+    {
+        var first17 = $"110101{birth:yyyyMMdd}{sequence % 1000:D3}";
+        return first17 + CitizenId.ExpectedCheckCharacter(first17);
+    }
+
+    private sealed class DemoSteps(IMediator mediator, Guid secretary, Guid contact, Guid sponsor, Guid committee)
+    {
+        public async Task ApplyAsync(string name, string citizenId, Guid branch, DateOnly applied, int stepsToTake, CancellationToken ct)
+        {
+            var body = new JsonObject
+            {
+                ["person"] = new JsonObject { ["name"] = name, ["gender"] = "female", ["ethnicity"] = "汉族", ["citizenId"] = citizenId, ["occupationCategory"] = "employee" },
+                ["branchId"] = branch.ToString(),
+                ["applicationDate"] = FactReader.Format(applied),
+                ["actorId"] = secretary.ToString(),
+            };
+            var instance = await mediator.Send(new SubmitApplication(ActionBody.Parse(body.ToJsonString()), null), ct);
+            var plan = Plan(applied);
+            foreach (var (action, date, facts) in plan.Take(stepsToTake))
+            {
+                facts["date"] = FactReader.Format(date);
+                facts["actorId"] = secretary.ToString();
+                var role = action switch
+                {
+                    "confirm-activist" or "designate-development-target" or "branch-committee-review" => "branch-committee",
+                    "branch-meeting-admission" or "branch-meeting-confirmation" => "branch-meeting",
+                    "file-activist-record" or "file-target-record" or "complete-training" or "pre-review" or "committee-talk"
+                        or "committee-approval" or "file-with-organization-department" or "committee-approval-confirmation" => "party-committee",
+                    _ => "branch",
+                };
+                facts["actorRole"] = role;
+                await mediator.Send(new PerformAction(instance.Id, action, ActionBody.Parse(facts.ToJsonString()), null, null), ct);
+            }
+        }
+
+        private List<(string Action, DateOnly Date, JsonObject Facts)> Plan(DateOnly a) =>
+        [
+            ("initial-talk", a.AddDays(10), new JsonObject { ["talkerId"] = secretary.ToString(), ["notes"] = "了解入党动机" }),
+            ("confirm-activist", a.AddMonths(1), new JsonObject { ["recommendationMethod"] = "member-recommendation" }),
+            ("file-activist-record", a.AddMonths(1).AddDays(5), []),
+            ("assign-contacts", a.AddMonths(1).AddDays(6), new JsonObject { ["contactIds"] = new JsonArray(contact.ToString()) }),
+            ("record-inspection", a.AddMonths(6), new JsonObject { ["assessment"] = "表现良好" }),
+            ("designate-development-target", a.AddMonths(13), new JsonObject { ["opinionsHeard"] = new JsonArray("party-group", "members") }),
+            ("file-target-record", a.AddMonths(13).AddDays(3), []),
+            ("assign-sponsors", a.AddMonths(13).AddDays(5), new JsonObject { ["sponsorIds"] = new JsonArray(contact.ToString(), sponsor.ToString()) }),
+            ("political-review", a.AddMonths(14), new JsonObject { ["result"] = "passed", ["conclusion"] = "政治合格" }),
+            ("complete-training", a.AddMonths(15), new JsonObject { ["days"] = 3, ["classHours"] = 24 }),
+            ("branch-committee-review", a.AddMonths(16), new JsonObject { ["result"] = "passed" }),
+            ("pre-review", a.AddMonths(16).AddDays(7), new JsonObject { ["result"] = "passed", ["approverOrganizationId"] = committee.ToString(), ["leavingUnitWithin3Months"] = false }),
+            ("fill-application-form", a.AddMonths(16).AddDays(14), new JsonObject { ["formNumber"] = "2024-001" }),
+            ("branch-meeting-admission", a.AddMonths(17), new JsonObject { ["entitled"] = 5, ["present"] = 5, ["yes"] = 5, ["no"] = 0, ["abstain"] = 0 }),
+            ("committee-talk", a.AddMonths(17).AddDays(10), new JsonObject { ["talkerId"] = sponsor.ToString(), ["opinion"] = "同意接收" }),
+            ("committee-approval", a.AddMonths(18), new JsonObject { ["decision"] = "approved", ["approverOrganizationId"] = committee.ToString() }),
+            ("file-with-organization-department", a.AddMonths(18).AddDays(5), []),
+            ("assign-to-group", a.AddMonths(18).AddDays(10), new JsonObject { ["partyGroup"] = "第一党小组" }),
+            ("take-oath", a.AddMonths(18).AddDays(20), []),
+            ("record-probation-inspection", a.AddMonths(24), new JsonObject { ["assessment"] = "表现良好" }),
+        ];
+    }
+}

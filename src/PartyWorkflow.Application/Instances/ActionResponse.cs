@@ -1,0 +1,27 @@
+using PartyWorkflow.Engine.Execution;
+
+namespace PartyWorkflow.Application.Instances;
+
+/// <summary>The answer to an action: the new state, the outcome and any warnings.</summary>
+public sealed record ActionResponse
+{
+    public required Guid InstanceId { get; init; }
+    public required int Version { get; init; }
+    public required string ActionId { get; init; }
+    public required string Outcome { get; init; }
+    public required string State { get; init; }
+    public string? Stage { get; init; }
+    public bool IsOpen { get; init; }
+    public required Guid BranchId { get; init; }
+    /// <summary>The deciding rule that was not met, when a meeting did not pass.</summary>
+    public RuleMessageView? DecidedBy { get; init; }
+    public IReadOnlyList<RuleMessageView> Warnings { get; init; } = [];
+    public IReadOnlyDictionary<string, DateOnly> ComputedDates { get; init; } = new Dictionary<string, DateOnly>();
+}
+
+public sealed record RuleMessageView(string RuleId, LocalizedMessage Message, DateOnly? EarliestDate = null)
+{
+    public static RuleMessageView From(RuleMessage m) => new(m.RuleId, new LocalizedMessage(m.Message.Zh, m.Message.En), m.EarliestDate);
+}
+
+public sealed record LocalizedMessage(string Zh, string En);

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace PartyWorkflow.Application.Instances;
+
+/// <summary>What a branch or committee sees of one process.</summary>
+public sealed record InstanceView
+{
+    public required Guid Id { get; init; }
+    public required string DefinitionId { get; init; }
+    public required int DefinitionVersion { get; init; }
+    public required int Version { get; init; }
+    public required Guid PersonId { get; init; }
+    public required string PersonName { get; init; }
+    public required Guid BranchId { get; init; }
+    public required string State { get; init; }
+    public string? Stage { get; init; }
+    /// <summary>The last step completed; null once the process has reached an end state.</summary>
+    public string? Step { get; init; }
+    public string? EndState { get; init; }
+    public bool IsOpen { get; init; }
+    public IReadOnlyDictionary<string, DateOnly> ComputedDates { get; init; } = new Dictionary<string, DateOnly>();
+    public JsonObject Facts { get; init; } = [];
+    public IReadOnlyList<string> Documents { get; init; } = [];
+    public IReadOnlyList<NextActionView> PermittedActions { get; init; } = [];
+    public IReadOnlyList<DeadlineView> OpenDeadlines { get; init; } = [];
+    public IReadOnlyList<HistoryView> History { get; init; } = [];
+    /// <summary>Warnings of the action that created the instance (on the 201 answer only).</summary>
+    public IReadOnlyList<RuleMessageView> Warnings { get; init; } = [];
+}
+
+public sealed record NextActionView(string ActionId, LocalizedMessage Name, IReadOnlyList<string> Actors, IReadOnlyList<RuleMessageView> FailingRules, DateOnly? EarliestDate);
+
+public sealed record DeadlineView(string Kind, LocalizedMessage Name, DateOnly DueDate, bool Overdue);
+
+public sealed record HistoryView(
+    int Sequence, DateTimeOffset RecordedAt, Guid ActorId, string ActorRole, string ActionId,
+    string FromState, string ToState, string Outcome, DateOnly ActionDate, Guid BranchId,
+    int DefinitionVersion, JsonObject Facts, IReadOnlyList<string> Warnings);

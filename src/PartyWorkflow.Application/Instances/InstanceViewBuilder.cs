@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Workflows;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Instances;
+
+/// <summary>Builds the instance view from rows already loaded, asking the engine what may come next.</summary>
+public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine engine, Clock clock)
+{
+    public InstanceView Build(WorkflowInstance row, string personName, IEnumerable<HistoryEntry> history, IEnumerable<Deadline> openDeadlines)
+    {
+        var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion)
+                       ?? throw new InvalidOperationException($"definition {row.DefinitionId} v{row.DefinitionVersion} is not loaded");
+        var snapshot = InstanceMapping.ToSnapshot(row);
+        var today = clock.Today;
+        var isEnd = workflow.IsEnd(row.State);
+        return new InstanceView
+        {
+            Id = row.Id,
+            DefinitionId = row.DefinitionId,
+            DefinitionVersion = row.DefinitionVersion,
+            Version = row.Version,
+            PersonId = row.PersonId,
+            PersonName = personName,
+            BranchId = row.BranchId,
+            State = row.State,
+            Stage = row.Stage,
+            Step = isEnd ? null : row.State,
+            EndState = isEnd ? row.State : null,
+            IsOpen = row.IsOpen,
+            ComputedDates = snapshot.Dates,
+            Facts = snapshot.Facts,
+            Documents = snapshot.Documents.Order().ToList(),
+            PermittedActions = engine.NextActions(workflow, snapshot, today).Select(n => new NextActionView(
+                n.Step.Id,
+                new LocalizedMessage(n.Step.Name.Zh, n.Step.Name.En),
+                n.Step.Actors,
+                n.FailingRules.Select(RuleMessageView.From).ToList(),
+                n.FailingRules.Count == 0 ? null : n.FailingRules.Max(r => r.EarliestDate))).ToList(),
+            OpenDeadlines = openDeadlines.OrderBy(d => d.DueDate).Select(d =>
+            {
+                var kind = workflow.DeadlineKinds.GetValueOrDefault(d.Kind);
+                return new DeadlineView(d.Kind, new LocalizedMessage(kind?.Name.Zh ?? d.Kind, kind?.Name.En ?? d.Kind), d.DueDate, d.DueDate < today);
+            }).ToList(),
+            History = history.OrderBy(h => h.Sequence).Select(h => new HistoryView(
+                h.Sequence, h.RecordedAt, h.ActorId, h.ActorRole, h.ActionId, h.FromState, h.ToState, h.Outcome,
+                h.ActionDate, h.BranchId, h.DefinitionVersion,
+                JsonNode.Parse(h.FactsJson)?.AsObject() ?? [],
+                JsonSerializer.Deserialize<List<string>>(h.WarningsJson) ?? [])).ToList(),
+        };
+    }
+
+    public static ActionResponse Response(WorkflowInstance row, Accepted accepted) => new()
+    {
+        InstanceId = row.Id,
+        Version = row.Version,
+        ActionId = accepted.ActionId,
+        Outcome = accepted.Outcome,
+        State = row.State,
+        Stage = row.Stage,
+        IsOpen = row.IsOpen,
+        BranchId = row.BranchId,
+        DecidedBy = accepted.DecidedBy is { } d ? RuleMessageView.From(d) : null,
+        Warnings = accepted.Warnings.Select(RuleMessageView.From).ToList(),
+        ComputedDates = accepted.ComputedDates,
+    };
+}

@@ -1,0 +1,50 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Workflows;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Instances;
+
+/// <summary>Takes one step (or side action) on an instance: load, decide, write, all in one transaction.</summary>
+public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody Body, string? IdempotencyKey, int? IfMatchVersion)
+    : ICommand<ActionResponse>;
+
+public sealed class PerformActionHandler(
+    PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry,
+    ActionRecorder recorder, IdempotencyStore idempotency, Clock clock)
+    : ICommandHandler<PerformAction, ActionResponse>
+{
+    public async ValueTask<ActionResponse> Handle(PerformAction command, CancellationToken ct)
+    {
+        var scope = $"POST /api/instances/{command.InstanceId}/actions";
+        var hash = IdempotencyStore.Hash(command.ActionId + "\n" + command.Body.Raw);
+        if (await idempotency.FindAsync<ActionResponse>(scope, command.IdempotencyKey, hash, ct) is { } earlier) return earlier;
+
+        var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == command.InstanceId, ct)
+                  ?? throw new NotFoundException("instance", command.InstanceId.ToString());
+        if (command.IfMatchVersion is { } expected && expected != row.Version)
+            throw new PreconditionFailedException(expected, row.Version);
+        var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion)
+                       ?? throw new NotFoundException("definition", $"{row.DefinitionId} v{row.DefinitionVersion}");
+        if (!workflow.TryGetAction(command.ActionId, out var step)) throw new NotFoundException("action", command.ActionId);
+
+        var before = InstanceMapping.ToSnapshot(row);
+        var accepted = engine.Decide(workflow, before, new ActionRequest
+        {
+            ActionId = step.Id,
+            Facts = command.Body.Facts,
+            ActorId = command.Body.ActorId,
+            ActorRole = command.Body.ActorRole,
+            Today = clock.Today,
+            Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, ct),
+        }).Accept();
+
+        await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, isNew: false, ct);
+        var response = InstanceViewBuilder.Response(row, accepted);
+        idempotency.Remember(scope, command.IdempotencyKey, hash, 200, response);
+        await db.SaveChangesAsync(ct);
+        return response;
+    }
+}

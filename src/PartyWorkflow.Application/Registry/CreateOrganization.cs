@@ -1,0 +1,44 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Registry;
+
+public sealed record CreateOrganization(string? Name, string? Kind, Guid? ParentId, bool? HasApprovalAuthority, string? Email)
+    : ICommand<OrganizationView>, IValidate
+{
+    public IEnumerable<(string Field, string Message)> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name)) yield return ("name", "is required");
+        else if (Name.Length > 200) yield return ("name", "must be at most 200 characters");
+        if (Kind is null) yield return ("kind", "is required");
+        else if (!OrganizationView.Kinds.Contains(Kind)) yield return ("kind", $"must be one of: {string.Join(", ", OrganizationView.Kinds)}");
+    }
+}
+
+public sealed class CreateOrganizationHandler(PartyWorkflowDbContext db, Clock clock) : ICommandHandler<CreateOrganization, OrganizationView>
+{
+    public async ValueTask<OrganizationView> Handle(CreateOrganization command, CancellationToken ct)
+    {
+        if (command.HasApprovalAuthority == true && command.Kind != "party-committee")
+            throw RuleRefusalException.For("approval-authority-committee-only",
+                "只有党委可以拥有审批权限，党总支和党支部不能", "only a party committee can have approval authority, never a general branch or branch");
+        if (command.ParentId is { } parentId && !await db.Organizations.AnyAsync(o => o.Id == parentId, ct))
+            throw RuleRefusalException.For("organization-exists", $"parentId：找不到编号为 {parentId} 的党组织", $"parentId: no party organization with id {parentId}");
+
+        var organization = db.Organizations.Add(new Organization
+        {
+            Id = Guid.CreateVersion7(),
+            Name = command.Name!.Trim(),
+            Kind = command.Kind!,
+            ParentId = command.ParentId,
+            HasApprovalAuthority = command.HasApprovalAuthority ?? false,
+            Email = command.Email,
+            CreatedAt = clock.Now,
+        }).Entity;
+        await db.SaveChangesAsync(ct);
+        return OrganizationView.From(organization);
+    }
+}

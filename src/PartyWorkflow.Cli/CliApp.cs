@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using PartyWorkflow.Application;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Workflows;
+using PartyWorkflow.Engine.Rules;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Cli;
+
+/// <summary>
+/// <c>partyworkflow definitions validate [dir]</c>, <c>definitions diagram &lt;definitionId&gt;</c>, <c>db migrate</c>.
+/// Writers are passed in so that tests can read what a user would see.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var defaultDir = configuration["PartyWorkflow:WorkflowsPath"] ?? new PartyWorkflowOptions().WorkflowsPath;
+
+        var dirArgument = new Argument<string?>("dir") { Description = "the workflows folder (default: the repository's workflows/)", Arity = ArgumentArity.ZeroOrOne };
+        var validate = new Command("validate", "Check every definition against the schema and the engine's rules") { dirArgument };
+        validate.SetAction(result => Validate(RepositoryPaths.Resolve(result.GetValue(dirArgument) ?? defaultDir), output, error));
+
+        var idArgument = new Argument<string>("definitionId") { Description = "for example member-development" };
+        var versionOption = new Option<int?>("--version") { Description = "the version (default: the latest published)" };
+        var diagram = new Command("diagram", "Print the Mermaid state diagram of a definition") { idArgument, versionOption };
+        diagram.SetAction(result => Diagram(RepositoryPaths.Resolve(defaultDir), result.GetValue(idArgument)!, result.GetValue(versionOption), output, error));
+
+        var connectionOption = new Option<string?>("--connection") { Description = "connection string (default: ConnectionStrings__Default, else the embedded SQLite file)" };
+        var migrate = new Command("migrate", "Create or upgrade the database schema") { connectionOption };
+        migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connectionOption), configuration, output, ct));
+
+        var root = new RootCommand("PartyWorkflow: workflow definitions and database tools")
+        {
+            new Command("definitions", "Workflow definitions") { validate, diagram },
+            new Command("db", "Database") { migrate },
+        };
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static int Validate(string directory, TextWriter output, TextWriter error)
+    {
+        var (catalog, errors) = WorkflowCatalog.Load(directory, RuleCatalog.Default);
+        if (catalog is null)
+        {
+            foreach (var e in errors) error.WriteLine(e);
+            error.WriteLine($"{errors.Count} problem(s) in {directory}");
+            return 1;
+        }
+        foreach (var d in catalog.Definitions)
+            output.WriteLine($"ok  {d.DefinitionId} v{d.Version}{(d.IsPublished ? " (published)" : "")}: {d.Stages.Count} stages, {d.Steps.Count()} steps");
+        return 0;
+    }
+
+    private static int Diagram(string directory, string definitionId, int? version, TextWriter output, TextWriter error)
+    {
+        var (catalog, errors) = WorkflowCatalog.Load(directory, RuleCatalog.Default);
+        if (catalog is null)
+        {
+            foreach (var e in errors) error.WriteLine(e);
+            return 1;
+        }
+        var workflow = version is { } v ? catalog.Find(definitionId, v) : catalog.LatestPublished(definitionId);
+        if (workflow is null)
+        {
+            error.WriteLine($"no definition '{definitionId}'{(version is null ? "" : $" v{version}")}");
+            return 1;
+        }
+        output.WriteLine(workflow.MermaidDiagram());
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(string? connection, IConfiguration configuration, TextWriter output, CancellationToken ct)
+    {
+        if (connection is not null) configuration["ConnectionStrings:Default"] = connection;
+        var connectionString = ServiceCollectionExtensions.ConnectionString(configuration);
+        var options = new DbContextOptionsBuilder<PartyWorkflowDbContext>();
+        DatabaseProvider.Configure(options, connectionString);
+        await using var db = new PartyWorkflowDbContext(options.Options);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        output.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        return 0;
+    }
+}

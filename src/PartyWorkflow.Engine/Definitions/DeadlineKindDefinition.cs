@@ -1,0 +1,30 @@
+namespace PartyWorkflow.Engine.Definitions;
+
+/// <summary>A kind of deadline: when it falls due and who is reminded of it.</summary>
+public sealed record DeadlineKindDefinition
+{
+    public required string Kind { get; init; }
+    public required LocalizedText Name { get; init; }
+    public required DueDefinition Due { get; init; }
+    public IReadOnlyList<ReminderDefinition> Reminders { get; init; } = [];
+}
+
+/// <summary>
+/// The due date: <c>months</c> after <c>from</c>, which is <c>date</c> (the opening action's date)
+/// or the name of a computed date such as <c>probationEnd</c>.
+/// </summary>
+public sealed record DueDefinition
+{
+    public string From { get; init; } = "date";
+    public int Months { get; init; }
+    /// <summary>The latest the deadline may be moved to (e.g. 6 months for approvals with a special reason).</summary>
+    public int? LimitMonths { get; init; }
+}
+
+/// <summary>A reminder: <c>before</c> (days before due), <c>due</c> (on the day) or <c>overdue</c> (every N days after).</summary>
+public sealed record ReminderDefinition
+{
+    public required string Kind { get; init; }
+    public int Days { get; init; }
+    public required IReadOnlyList<string> To { get; init; }
+}

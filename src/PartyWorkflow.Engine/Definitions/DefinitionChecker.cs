@@ -1,0 +1,83 @@
+using PartyWorkflow.Engine.Rules;
+
+namespace PartyWorkflow.Engine.Definitions;
+
+/// <summary>The checks a JSON Schema cannot express: references between ids, and rules the engine implements.</summary>
+internal sealed class DefinitionChecker(string file, RuleCatalog rules)
+{
+    private readonly List<DefinitionError> errors = [];
+
+    public List<DefinitionError> Check(WorkflowDefinition d)
+    {
+        var stepIds = new HashSet<string>();
+        var states = new HashSet<string>(d.EndStates.Select(e => e.Id));
+        var deadlineKinds = new HashSet<string>(d.Deadlines.Select(k => k.Kind));
+
+        for (var s = 0; s < d.Stages.Count; s++)
+            for (var i = 0; i < d.Stages[s].Steps.Count; i++)
+            {
+                var step = d.Stages[s].Steps[i];
+                if (!stepIds.Add(step.Id)) Add($"$.stages[{s}].steps[{i}].id", $"duplicate step id '{step.Id}'");
+                if (!step.Repeats) states.Add(step.Id);
+            }
+        for (var i = 0; i < d.SideActions.Count; i++)
+            if (!stepIds.Add(d.SideActions[i].Id)) Add($"$.sideActions[{i}].id", $"duplicate action id '{d.SideActions[i].Id}'");
+
+        CheckRules("$.rules", d.Rules);
+        for (var s = 0; s < d.Stages.Count; s++)
+            for (var i = 0; i < d.Stages[s].Steps.Count; i++)
+                CheckStep($"$.stages[{s}].steps[{i}]", d.Stages[s].Steps[i], stepIds, states, deadlineKinds);
+        for (var i = 0; i < d.SideActions.Count; i++)
+        {
+            var action = d.SideActions[i];
+            CheckStep($"$.sideActions[{i}]", action, stepIds, states, deadlineKinds);
+            if (action.AllowedWhile.Count == 0) Add($"$.sideActions[{i}].allowedWhile", "a side action needs at least one range of states");
+        }
+        return errors;
+    }
+
+    private void CheckStep(string path, StepDefinition step, HashSet<string> stepIds, HashSet<string> states, HashSet<string> kinds)
+    {
+        CheckRules(path + ".rules", step.Rules);
+        if (step.BranchFact is { } branch && step.Facts.GetValueOrDefault(branch)?.Type != "organization")
+            Add(path + ".branchFact", $"the branch fact '{branch}' is not an organization fact of the step");
+        if (!step.Facts.ContainsKey(step.DateFact)) Add(path + ".dateFact", $"the date fact '{step.DateFact}' is not among the step's facts");
+        for (var r = 0; r < step.AllowedWhile.Count; r++)
+        {
+            // Ranges are over states, so they name steps of the sequence, never repeating records.
+            if (!states.Contains(step.AllowedWhile[r].From)) Add($"{path}.allowedWhile[{r}].from", $"'{step.AllowedWhile[r].From}' is not a step of the sequence");
+            if (!states.Contains(step.AllowedWhile[r].Until)) Add($"{path}.allowedWhile[{r}].until", $"'{step.AllowedWhile[r].Until}' is not a step of the sequence");
+        }
+        CheckDeadlines(path + ".deadlines", step.Deadlines, kinds);
+        for (var o = 0; o < step.Outcomes.Count; o++)
+        {
+            var outcome = step.Outcomes[o];
+            if (outcome.GoTo is { } goTo && !states.Contains(goTo)) Add($"{path}.outcomes[{o}].goTo", $"unknown state '{goTo}'");
+            if (outcome.When is null && o != step.Outcomes.Count - 1) Add($"{path}.outcomes[{o}].when", "only the last outcome may have no condition");
+            if (outcome.When?.Rule is { } rule && step.Rules.All(r => r.Id != rule)) Add($"{path}.outcomes[{o}].when.rule", $"the step has no rule '{rule}'");
+            CheckDeadlines($"{path}.outcomes[{o}].deadlines", outcome.Deadlines, kinds);
+        }
+        if (step.Outcomes.Count > 0 && step.Outcomes[^1].When is not null)
+            Add($"{path}.outcomes[{step.Outcomes.Count - 1}].when", "the last outcome must have no condition, so that every action has an outcome");
+    }
+
+    private void CheckRules(string path, IReadOnlyList<RuleReference> references)
+    {
+        for (var r = 0; r < references.Count; r++)
+        {
+            var reference = references[r];
+            if (!rules.TryGet(reference.Id, out var rule)) { Add($"{path}[{r}].id", $"no rule '{reference.Id}' is implemented"); continue; }
+            foreach (var problem in rule.CheckParameters(reference.Parameters))
+                Add($"{path}[{r}].parameters", problem);
+        }
+    }
+
+    private void CheckDeadlines(string path, DeadlineChanges changes, HashSet<string> kinds)
+    {
+        foreach (var (list, name) in new[] { (changes.Open, "open"), (changes.Close, "close") })
+            for (var i = 0; i < list.Count; i++)
+                if (!kinds.Contains(list[i])) Add($"{path}.{name}[{i}]", $"unknown deadline kind '{list[i]}'");
+    }
+
+    private void Add(string path, string message) => errors.Add(new DefinitionError(file, path, message));
+}

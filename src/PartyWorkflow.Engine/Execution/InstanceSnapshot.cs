@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace PartyWorkflow.Engine.Execution;
+
+/// <summary>What the engine knows of an instance: its state and everything earlier steps recorded.</summary>
+public sealed record InstanceSnapshot
+{
+    /// <summary>The current state (a step id or an end state id); null before the first step.</summary>
+    public string? State { get; init; }
+    public Guid? PersonId { get; init; }
+    public Guid? BranchId { get; init; }
+    /// <summary>By step id: the facts of the latest occurrence, or an array of every occurrence for repeating steps.</summary>
+    public JsonObject Facts { get; init; } = [];
+    public IReadOnlyDictionary<string, DateOnly> Dates { get; init; } = new Dictionary<string, DateOnly>();
+    public IReadOnlySet<string> Documents { get; init; } = new HashSet<string>();
+    public DateOnly? LastActionDate { get; init; }
+
+    public static readonly InstanceSnapshot New = new();
+
+    public JsonObject? StepFacts(string stepId) => Facts[stepId] as JsonObject;
+
+    public IEnumerable<JsonObject> Occurrences(string stepId) => Facts[stepId] switch
+    {
+        JsonArray array => array.OfType<JsonObject>(),
+        JsonObject single => [single],
+        _ => [],
+    };
+
+    public DateOnly? StepDate(string stepId, string field = "date") => FactReader.Date(StepFacts(stepId), field);
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using PartyWorkflow.Engine.Definitions;
+using PartyWorkflow.Engine.Facts;
+using PartyWorkflow.Engine.Rules;
+
+namespace PartyWorkflow.Engine.Execution;
+
+/// <summary>
+/// Decides actions. Pure: definition, instance, facts, actor and today in; a decision out.
+/// Refusals list every unmet rule at once, so a user fixes everything in one go.
+/// </summary>
+public sealed class WorkflowEngine(RuleCatalog rules)
+{
+    public Decision Decide(CompiledWorkflow workflow, InstanceSnapshot instance, ActionRequest request)
+    {
+        if (!workflow.TryGetAction(request.ActionId, out var step)) return new UnknownAction(request.ActionId);
+        var state = instance.State ?? CompiledWorkflow.NewState;
+        if (!workflow.IsPermitted(state, step.Id)) return new NotPermitted(state, step.Id);
+
+        var fieldErrors = FactValidator.Validate(step.Facts, request.Facts);
+        var role = request.ActorRole ?? step.Actors[0];
+        if (!step.Actors.Contains(role))
+            fieldErrors["actorRole"] = [$"'{role}' may not take this step; allowed: {string.Join(", ", step.Actors)}"];
+        if (fieldErrors.Count > 0) return new InvalidFacts(fieldErrors);
+
+        var unmet = new List<RuleMessage>(UnknownReferences(step, request));
+        var warnings = new List<RuleMessage>();
+        var decided = new Dictionary<string, RuleMessage?>();
+        var computed = new Dictionary<string, DateOnly>();
+        foreach (var reference in workflow.Definition.Rules.Concat(step.Rules))
+        {
+            if (!reference.Enabled || (reference.When is { } when && !ConditionEvaluator.Holds(when, request.Facts, instance, decided))) continue;
+            var result = rules.Get(reference.Id).Evaluate(Context(step, reference, instance, request.Facts, request));
+            var message = result.Met ? null : new RuleMessage(reference.Id, result.Message!, result.EarliestDate);
+            switch (reference.Severity)
+            {
+                case RuleSeverity.Refuse or RuleSeverity.Compute when message is not null: unmet.Add(message); break;
+                case RuleSeverity.Warn when message is not null: warnings.Add(message); break;
+                case RuleSeverity.Decides: decided[reference.Id] = message; break;
+                case RuleSeverity.Compute: foreach (var (k, v) in result.Computed) computed[k] = v; break;
+            }
+        }
+        if (unmet.Count > 0) return new Refused(unmet);
+
+        var outcome = step.Outcomes.FirstOrDefault(o => o.When is null || ConditionEvaluator.Holds(o.When, request.Facts, instance, decided))
+                      ?? new OutcomeDefinition { Id = "done" };
+        var newState = workflow.Fire(state, step.Id, outcome.Id);
+        var date = FactReader.Date(request.Facts, step.DateFact)!.Value;
+        var allDates = new Dictionary<string, DateOnly>(instance.Dates);
+        foreach (var (k, v) in computed) allDates[k] = v;
+
+        return new Accepted
+        {
+            ActionId = step.Id,
+            FromState = state,
+            NewState = newState,
+            Outcome = outcome.Id,
+            ActorRole = role,
+            ActionDate = date,
+            RecordedFacts = WithoutPersonalData(step.Facts, request.Facts),
+            Documents = step.Documents,
+            OpenDeadlines = step.Deadlines.Open.Concat(outcome.Deadlines.Open)
+                .Select(kind => new DeadlineOpening(kind, DueDate(workflow.DeadlineKinds[kind], date, allDates))).ToList(),
+            CloseDeadlines = step.Deadlines.Close.Concat(outcome.Deadlines.Close).ToList(),
+            Warnings = warnings,
+            ComputedDates = computed,
+            DecidedBy = decided.Values.FirstOrDefault(m => m is not null && outcome.When is not null),
+            Membership = outcome.Membership,
+            Branch = step.BranchFact is { } branchFact ? FactReader.Id(request.Facts, branchFact) : null,
+            EndsInstance = workflow.IsEnd(newState),
+        };
+    }
+
+    /// <summary>The actions the instance's state permits, each with the rules on stored facts it still fails.</summary>
+    public IReadOnlyList<NextAction> NextActions(CompiledWorkflow workflow, InstanceSnapshot instance, DateOnly today)
+    {
+        var state = instance.State ?? CompiledWorkflow.NewState;
+        var next = new List<NextAction>();
+        foreach (var actionId in workflow.PermittedActions(state))
+        {
+            workflow.TryGetAction(actionId, out var step);
+            var failing = new List<RuleMessage>();
+            foreach (var reference in step.Rules.Where(r => r.Enabled && r.Severity == RuleSeverity.Refuse))
+            {
+                var preview = rules.Get(reference.Id).Preview(Context(step, reference, instance, [], null, today));
+                if (preview is { Met: false }) failing.Add(new RuleMessage(reference.Id, preview.Message!, preview.EarliestDate));
+            }
+            next.Add(new NextAction(step, failing));
+        }
+        return next;
+    }
+
+    /// <summary>The instance after an accepted action: state, stored facts, dates and documents.</summary>
+    public static InstanceSnapshot Apply(CompiledWorkflow workflow, InstanceSnapshot instance, Accepted accepted)
+    {
+        workflow.TryGetAction(accepted.ActionId, out var step);
+        var facts = instance.Facts.DeepClone().AsObject();
+        if (step.Repeats)
+        {
+            if (facts[step.Id] is not JsonArray list) facts[step.Id] = list = [];
+            list.Add(accepted.RecordedFacts.DeepClone());
+        }
+        else facts[step.Id] = accepted.RecordedFacts.DeepClone();
+
+        var dates = new Dictionary<string, DateOnly>(instance.Dates);
+        foreach (var (k, v) in accepted.ComputedDates) dates[k] = v;
+        var lastDate = instance.LastActionDate is { } last && last > accepted.ActionDate ? last : accepted.ActionDate;
+        return instance with
+        {
+            State = accepted.NewState,
+            Facts = facts,
+            Dates = dates,
+            Documents = instance.Documents.Concat(accepted.Documents).ToHashSet(),
+            LastActionDate = lastDate,
+            BranchId = accepted.Branch ?? instance.BranchId,
+        };
+    }
+
+    private static DateOnly DueDate(DeadlineKindDefinition kind, DateOnly actionDate, IReadOnlyDictionary<string, DateOnly> dates)
+    {
+        var from = kind.Due.From == "date" ? actionDate : dates.GetValueOrDefault(kind.Due.From, actionDate);
+        return from.AddMonths(kind.Due.Months);
+    }
+
+    private static IEnumerable<RuleMessage> UnknownReferences(StepDefinition step, ActionRequest request)
+    {
+        if (!request.Registry.People.ContainsKey(request.ActorId))
+            yield return new RuleMessage("actor-exists", new LocalizedText($"actorId：找不到编号为 {request.ActorId} 的人员", $"actorId: no person with id {request.ActorId}"));
+        foreach (var reference in FactReferences.Collect(step.Facts, request.Facts))
+        {
+            var known = reference.Type == "member"
+                ? request.Registry.People.ContainsKey(reference.Id)
+                : request.Registry.Organizations.ContainsKey(reference.Id);
+            if (known) continue;
+            yield return reference.Type == "member"
+                ? new RuleMessage("member-exists", new LocalizedText($"{reference.Field}：找不到编号为 {reference.Id} 的党员", $"{reference.Field}: no member with id {reference.Id}"))
+                : new RuleMessage("organization-exists", new LocalizedText($"{reference.Field}：找不到编号为 {reference.Id} 的党组织", $"{reference.Field}: no party organization with id {reference.Id}"));
+        }
+    }
+
+    private static JsonObject WithoutPersonalData(IReadOnlyDictionary<string, FactDefinition> definitions, JsonObject facts)
+    {
+        var copy = new JsonObject();
+        foreach (var (name, node) in facts)
+        {
+            if (definitions.TryGetValue(name, out var definition) && definition.Personal) continue;
+            copy[name] = node is JsonObject inner && definition is { Type: "object" }
+                ? WithoutPersonalData(definition.Properties, inner)
+                : node?.DeepClone();
+        }
+        return copy;
+    }
+
+    private static RuleContext Context(StepDefinition step, RuleReference reference, InstanceSnapshot instance, JsonObject facts, ActionRequest? request, DateOnly? today = null) => new()
+    {
+        Step = step,
+        Reference = reference,
+        Instance = instance,
+        Facts = facts,
+        Registry = request?.Registry ?? RegistrySnapshot.Empty,
+        Today = request?.Today ?? today!.Value,
+    };
+}
+
+public sealed record NextAction(StepDefinition Step, IReadOnlyList<RuleMessage> FailingRules);

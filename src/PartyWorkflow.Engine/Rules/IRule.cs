@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace PartyWorkflow.Engine.Rules;
+
+/// <summary>
+/// One rule of the domain spec, named by its id. Parameters come from the definition; severity is
+/// the definition's choice too, so a rule only says whether it is met, and why not.
+/// </summary>
+public interface IRule
+{
+    string Id { get; }
+
+    RuleResult Evaluate(RuleContext context);
+
+    /// <summary>
+    /// The rule judged on stored facts and dates alone, before the action is taken; null when it
+    /// depends on the action's own facts. Used to show what a next action still fails, and from when it can pass.
+    /// </summary>
+    RuleResult? Preview(RuleContext context) => null;
+
+    /// <summary>Problems with the parameters a definition gives this rule.</summary>
+    IEnumerable<string> CheckParameters(JsonObject parameters) => [];
+}

@@ -1,0 +1,17 @@
+namespace PartyWorkflow.Engine.Rules;
+
+/// <summary>More than half of the members entitled to vote are present.</summary>
+public sealed class MeetingQuorum : IRule
+{
+    public string Id => "meeting-quorum";
+
+    public RuleResult Evaluate(RuleContext context)
+    {
+        var t = MeetingTally.From(context.Facts);
+        return 2 * t.Present > t.Entitled
+            ? RuleResult.Pass
+            : RuleResult.Fail(
+                $"到会有表决权的党员{t.Present}人，未超过应到会{t.Entitled}人的半数",
+                $"{t.Present} present is not more than half of the {t.Entitled} entitled to vote");
+    }
+}

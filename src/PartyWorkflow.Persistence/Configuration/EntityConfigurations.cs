@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Persistence.Configuration;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.ToTable("organizations");
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.Kind).HasMaxLength(40);
+        b.Property(o => o.Email).HasMaxLength(200);
+        b.HasIndex(o => o.ParentId);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("people");
+        b.Property(p => p.Name).HasMaxLength(100);
+        b.Property(p => p.Gender).HasMaxLength(10);
+        b.Property(p => p.Ethnicity).HasMaxLength(50);
+        b.Property(p => p.CitizenId).HasMaxLength(18);
+        b.Property(p => p.Phone).HasMaxLength(32);
+        b.Property(p => p.Email).HasMaxLength(200);
+        b.Property(p => p.Education).HasMaxLength(100);
+        b.Property(p => p.OccupationCategory).HasMaxLength(40);
+        b.Property(p => p.Membership).HasMaxLength(20);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasIndex(p => p.CitizenId).IsUnique();
+        b.HasIndex(p => p.BranchId);
+    }
+}
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> b)
+    {
+        b.ToTable("instances");
+        b.Property(i => i.DefinitionId).HasMaxLength(100);
+        b.Property(i => i.State).HasMaxLength(100);
+        b.Property(i => i.Stage).HasMaxLength(100);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasIndex(i => i.BranchId);
+    }
+}
+
+internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<HistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<HistoryEntry> b)
+    {
+        b.ToTable("history");
+        b.Property(h => h.ActorRole).HasMaxLength(40);
+        b.Property(h => h.ActionId).HasMaxLength(100);
+        b.Property(h => h.FromState).HasMaxLength(100);
+        b.Property(h => h.ToState).HasMaxLength(100);
+        b.Property(h => h.Outcome).HasMaxLength(100);
+        b.HasIndex(h => new { h.InstanceId, h.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
+{
+    public void Configure(EntityTypeBuilder<Deadline> b)
+    {
+        b.ToTable("deadlines");
+        b.Property(d => d.Kind).HasMaxLength(100);
+        b.HasIndex(d => new { d.IsOpen, d.DueDate });
+        b.HasIndex(d => d.InstanceId);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.ToTable("idempotency_records");
+        b.HasKey(r => new { r.Scope, r.Key });
+        b.Property(r => r.Scope).HasMaxLength(200);
+        b.Property(r => r.Key).HasMaxLength(200);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.HasIndex(r => r.CreatedAt);
+    }
+}

@@ -1,0 +1,22 @@
+namespace PartyWorkflow.Persistence.Entities;
+
+/// <summary>One recorded action. Append-only: never updated or deleted; people appear by id only.</summary>
+public sealed class HistoryEntry
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    /// <summary>1, 2, 3… per instance; unique with the instance, so two writers cannot both append the same entry.</summary>
+    public int Sequence { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public Guid ActorId { get; set; }
+    public required string ActorRole { get; set; }
+    public required string ActionId { get; set; }
+    public required string FromState { get; set; }
+    public required string ToState { get; set; }
+    public required string Outcome { get; set; }
+    public DateOnly ActionDate { get; set; }
+    public Guid BranchId { get; set; }
+    public int DefinitionVersion { get; set; }
+    public string FactsJson { get; set; } = "{}";
+    public string WarningsJson { get; set; } = "[]";
+}

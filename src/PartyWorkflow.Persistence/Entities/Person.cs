@@ -1,0 +1,28 @@
+namespace PartyWorkflow.Persistence.Entities;
+
+/// <summary>
+/// A person known to the registry: an applicant on the way, or a member. Personal data (citizen
+/// ID, phone) lives on this row only; history and events refer to the person by id.
+/// </summary>
+public sealed class Person
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string Gender { get; set; }
+    public string? Ethnicity { get; set; }
+    /// <summary>Normalized (upper-case X); unique.</summary>
+    public required string CitizenId { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Education { get; set; }
+    public string? OccupationCategory { get; set; }
+    /// <summary><c>none</c>, <c>probationary</c> or <c>full</c>.</summary>
+    public string Membership { get; set; } = "none";
+    public Guid? BranchId { get; set; }
+    public bool HasVotingRights { get; set; }
+    public DateOnly? ProbationStart { get; set; }
+    public DateOnly? ProbationEnd { get; set; }
+    public DateOnly? FullMembershipDate { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Persistence;
+
+/// <summary>
+/// The one DbContext. Handlers use it directly (no repositories): each use case reads and writes
+/// what it needs in one transaction, and that is easier to follow than a layer of indirection.
+/// </summary>
+public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(PartyWorkflowDbContext).Assembly);
+        // One open process per person, enforced by the database so that two concurrent
+        // applications for the same person cannot both be recorded.
+        model.Entity<WorkflowInstance>().HasIndex(i => i.PersonId).IsUnique()
+            .HasFilter(Database.IsSqlite() ? "\"IsOpen\" = 1" : "\"IsOpen\"");
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare DateTimeOffset in SQL; stored as a sortable integer it can.
+            foreach (var property in model.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+                property.SetValueConverter(new DateTimeOffsetToBinaryConverter());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using PartyWorkflow.Application.Instances;
+using PartyWorkflow.Server.Http;
+
+namespace PartyWorkflow.Server.Endpoints;
+
+public static class InstanceEndpoints
+{
+    public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/applications", async (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var view = await mediator.Send(new SubmitApplication(body.Value, key), ct);
+            response.Headers.ETag = Preconditions.ETag(view.Version);
+            return TypedResults.Created($"/api/instances/{view.Id}", view);
+        }).WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process");
+
+        app.MapGet("/api/instances/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var view = await mediator.Send(new GetInstance(id), ct);
+            response.Headers.ETag = Preconditions.ETag(view.Version);
+            return TypedResults.Ok(view);
+        }).WithTags("Instances").WithSummary("An instance: stage, step, history, computed dates, permitted next actions, open deadlines");
+
+        app.MapPost("/api/instances/{id:guid}/actions/{actionId}", async (Guid id, string actionId, ActionBodyBinding body,
+            [FromHeader(Name = "Idempotency-Key")] string? key, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+        {
+            var result = await mediator.Send(new PerformAction(id, actionId, body.Value, key, Preconditions.IfMatch(request)), ct);
+            response.Headers.ETag = Preconditions.ETag(result.Version);
+            return TypedResults.Ok(result);
+        }).WithTags("Instances").WithSummary("Take a step or side action with its facts, actorId, optional Idempotency-Key and If-Match");
+    }
+}

@@ -1,0 +1,32 @@
+using Mediator;
+using PartyWorkflow.Application.Registry;
+
+namespace PartyWorkflow.Server.Endpoints;
+
+public static class RegistryEndpoints
+{
+    public static void MapRegistryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var organizations = app.MapGroup("/api/party-organizations").WithTags("Registry");
+        organizations.MapPost("/", async (CreateOrganization command, IMediator mediator, CancellationToken ct) =>
+        {
+            var created = await mediator.Send(command, ct);
+            return TypedResults.Created($"/api/party-organizations/{created.Id}", created);
+        }).WithSummary("Register a party organization (branch, general-branch, party-committee)");
+        organizations.MapGet("/", async (string? kind, Guid? parentId, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, parentId), ct)));
+        organizations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetOrganization(id), ct)));
+
+        var members = app.MapGroup("/api/members").WithTags("Registry");
+        members.MapPost("/", async (CreateMember command, IMediator mediator, CancellationToken ct) =>
+        {
+            var created = await mediator.Send(command, ct);
+            return TypedResults.Created($"/api/members/{created.Id}", created);
+        }).WithSummary("Register a full or probationary member of a branch");
+        members.MapGet("/", async (Guid? branchId, string? membership, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership), ct)));
+        members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetMember(id), ct)));
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using PartyWorkflow.Application;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Demo;
+using PartyWorkflow.Engine.Definitions;
+using PartyWorkflow.Server.Endpoints;
+using PartyWorkflow.Server.Http;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.Services.AddPartyWorkflow(builder.Configuration);
+}
+catch (InvalidDefinitionException ex)
+{
+    // A broken definition must stop start-up, and say where it is broken.
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
+app.MapInstanceEndpoints();
+app.MapDefinitionEndpoints();
+app.MapRegistryEndpoints();
+
+if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true)) await app.Services.MigrateAsync();
+if (app.Configuration.GetValue("PartyWorkflow:SeedDemoData", false)) await DemoData.SeedIfEmptyAsync(app.Services);
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    foreach (var address in addresses) Console.WriteLine($"PartyWorkflow is running at {address} (API reference: {address}/scalar)");
+});
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;
