@@ -1,3 +1,6 @@
-using PartyWorkflow.Cli;
+namespace PartyWorkflow.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
+}

@@ -12,7 +12,8 @@ namespace PartyWorkflow.Engine.Definitions;
 public sealed class DefinitionParser(JsonSchema schema, RuleCatalog rules)
 {
     public static DefinitionParser FromSchemaText(string schemaText, RuleCatalog rules) =>
-        new(JsonSchema.FromText(schemaText), rules);
+        // A registry of its own: the global one refuses a second schema with the same $id.
+        new(JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() }), rules);
 
     public (WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors) Parse(string file, string text)
     {

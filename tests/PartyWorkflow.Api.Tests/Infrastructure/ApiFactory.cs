@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace PartyWorkflow.Api.Tests.Infrastructure;
+
+/// <summary>The real server in process, on a given database, with time under the test's control.</summary>
+public sealed class ApiFactory(string connectionString, FakeTimeProvider time, string? workflowsPath = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("PartyWorkflow:SeedDemoData", "false");
+        if (workflowsPath is not null) builder.UseSetting("PartyWorkflow:WorkflowsPath", workflowsPath);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using PartyWorkflow.Api.Tests.Infrastructure;
+using PartyWorkflow.Cli;
+
+namespace PartyWorkflow.Api.Tests;
+
+public sealed class StartupTests
+{
+    private const string BrokenAt = "member-development.v1.json: $.stages[0].steps[1].number";
+
+    [Fact]
+    public async Task A_broken_definition_stops_the_server_naming_file_and_json_path()
+    {
+        var server = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [server])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["PartyWorkflow__WorkflowsPath"] = WorkflowFolders.Broken(),
+                ["ConnectionStrings__Default"] = TestDatabases.CreateSqlite(),
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains(BrokenAt, await errors);
+        Assert.DoesNotContain("running at", await output);
+    }
+
+    [Fact]
+    public async Task Definitions_validate_accepts_the_repository_definitions()
+    {
+        var (code, output, _) = await RunCliAsync("definitions", "validate", WorkflowFolders.Original);
+        Assert.Equal(0, code);
+        Assert.Contains("member-development v1", output);
+    }
+
+    [Fact]
+    public async Task Definitions_validate_fails_on_a_broken_file_naming_file_and_json_path()
+    {
+        var (code, _, errors) = await RunCliAsync("definitions", "validate", WorkflowFolders.Broken());
+        Assert.Equal(1, code);
+        Assert.Contains(BrokenAt, errors);
+    }
+
+    [Fact]
+    public async Task Definitions_diagram_prints_mermaid()
+    {
+        var (code, output, _) = await RunCliAsync("definitions", "diagram", "member-development");
+        Assert.Equal(0, code);
+        Assert.StartsWith("stateDiagram", output);
+    }
+
+    [Fact]
+    public async Task Db_migrate_creates_the_schema_and_is_repeatable()
+    {
+        var connection = TestDatabases.CreateSqlite();
+        var (first, firstOutput, _) = await RunCliAsync("db", "migrate", "--connection", connection);
+        Assert.Equal(0, first);
+        Assert.Contains("Applied", firstOutput);
+        var (second, secondOutput, _) = await RunCliAsync("db", "migrate", "--connection", connection);
+        Assert.Equal(0, second);
+        Assert.Contains("up to date", secondOutput);
+    }
+
+    [Fact]
+    public async Task Db_migrate_works_on_postgres()
+    {
+        var (code, output, _) = await RunCliAsync("db", "migrate", "--connection", await TestDatabases.CreatePostgresAsync());
+        Assert.Equal(0, code);
+        Assert.Contains("Applied", output);
+    }
+
+    private static async Task<(int Code, string Output, string Errors)> RunCliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+}
