@@ -76,6 +76,9 @@ public static class ServiceCollectionExtensions
     public static async Task MigrateAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>().Database.MigrateAsync(ct);
+        var database = scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>().Database;
+        await database.MigrateAsync(ct);
+        // Readers then never wait for the single SQLite writer (the setting persists in the file).
+        if (database.IsSqlite()) await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 }
