@@ -10,6 +10,7 @@ internal sealed class DefinitionChecker(string file, RuleCatalog rules)
     public List<DefinitionError> Check(WorkflowDefinition d)
     {
         var stepIds = new HashSet<string>();
+        var sequence = new HashSet<string>();
         var states = new HashSet<string>(d.EndStates.Select(e => e.Id));
         var deadlineKinds = new HashSet<string>(d.Deadlines.Select(k => k.Kind));
 
@@ -18,7 +19,7 @@ internal sealed class DefinitionChecker(string file, RuleCatalog rules)
             {
                 var step = d.Stages[s].Steps[i];
                 if (!stepIds.Add(step.Id)) Add($"$.stages[{s}].steps[{i}].id", $"duplicate step id '{step.Id}'");
-                if (!step.Repeats) states.Add(step.Id);
+                if (!step.Repeats) { states.Add(step.Id); sequence.Add(step.Id); }
             }
         for (var i = 0; i < d.SideActions.Count; i++)
             if (!stepIds.Add(d.SideActions[i].Id)) Add($"$.sideActions[{i}].id", $"duplicate action id '{d.SideActions[i].Id}'");
@@ -26,27 +27,28 @@ internal sealed class DefinitionChecker(string file, RuleCatalog rules)
         CheckRules("$.rules", d.Rules);
         for (var s = 0; s < d.Stages.Count; s++)
             for (var i = 0; i < d.Stages[s].Steps.Count; i++)
-                CheckStep($"$.stages[{s}].steps[{i}]", d.Stages[s].Steps[i], stepIds, states, deadlineKinds);
+                CheckStep($"$.stages[{s}].steps[{i}]", d.Stages[s].Steps[i], sequence, states, deadlineKinds);
         for (var i = 0; i < d.SideActions.Count; i++)
         {
             var action = d.SideActions[i];
-            CheckStep($"$.sideActions[{i}]", action, stepIds, states, deadlineKinds);
+            CheckStep($"$.sideActions[{i}]", action, sequence, states, deadlineKinds);
             if (action.AllowedWhile.Count == 0) Add($"$.sideActions[{i}].allowedWhile", "a side action needs at least one range of states");
         }
         return errors;
     }
 
-    private void CheckStep(string path, StepDefinition step, HashSet<string> stepIds, HashSet<string> states, HashSet<string> kinds)
+    private void CheckStep(string path, StepDefinition step, HashSet<string> sequence, HashSet<string> states, HashSet<string> kinds)
     {
         CheckRules(path + ".rules", step.Rules);
         if (step.BranchFact is { } branch && step.Facts.GetValueOrDefault(branch)?.Type != "organization")
             Add(path + ".branchFact", $"the branch fact '{branch}' is not an organization fact of the step");
-        if (!step.Facts.ContainsKey(step.DateFact)) Add(path + ".dateFact", $"the date fact '{step.DateFact}' is not among the step's facts");
+        if (step.Facts.GetValueOrDefault(step.DateFact) is not { Type: "date", Required: true })
+            Add(path + ".dateFact", $"the date fact '{step.DateFact}' must be a required fact of type date");
         for (var r = 0; r < step.AllowedWhile.Count; r++)
         {
             // Ranges are over states, so they name steps of the sequence, never repeating records.
-            if (!states.Contains(step.AllowedWhile[r].From)) Add($"{path}.allowedWhile[{r}].from", $"'{step.AllowedWhile[r].From}' is not a step of the sequence");
-            if (!states.Contains(step.AllowedWhile[r].Until)) Add($"{path}.allowedWhile[{r}].until", $"'{step.AllowedWhile[r].Until}' is not a step of the sequence");
+            if (!sequence.Contains(step.AllowedWhile[r].From)) Add($"{path}.allowedWhile[{r}].from", $"'{step.AllowedWhile[r].From}' is not a step of the sequence");
+            if (!sequence.Contains(step.AllowedWhile[r].Until)) Add($"{path}.allowedWhile[{r}].until", $"'{step.AllowedWhile[r].Until}' is not a step of the sequence");
         }
         CheckDeadlines(path + ".deadlines", step.Deadlines, kinds);
         for (var o = 0; o < step.Outcomes.Count; o++)

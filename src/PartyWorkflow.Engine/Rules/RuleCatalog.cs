@@ -21,6 +21,7 @@ public sealed class RuleCatalog
         new ActivistTrainingOneYear(),
         new ProbationOneYear(),
         new FullMembershipDate(),
+        new ProbationExtension(),
     ]);
 
     public IReadOnlyCollection<string> Ids => rules.Keys;

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using PartyWorkflow.Engine.Definitions;
+using PartyWorkflow.Engine.Tests.Support;
+
+namespace PartyWorkflow.Engine.Tests.Definitions;
+
+public class BrokenDefinitionTests
+{
+    private const string File = "broken.v1.json";
+    private static readonly DefinitionParser Parser = MemberDevelopmentWorkflow.NewParser();
+
+    private static IReadOnlyList<DefinitionError> ErrorsAfter(Action<JsonNode> breakIt)
+    {
+        var root = JsonNode.Parse(RepositoryFiles.Read(RepositoryFiles.DefinitionPath))!;
+        breakIt(root);
+        var (definition, errors) = Parser.Parse(File, root.ToJsonString());
+        Assert.Null(definition);
+        return errors;
+    }
+
+    private static JsonNode Step(JsonNode root, int stage, int step) => root["stages"]![stage]!["steps"]![step]!;
+
+    [Fact]
+    public void Invalid_json_is_reported_with_the_file_and_line()
+    {
+        var (definition, errors) = Parser.Parse(File, "{\n  \"definitionId\": \"member-development\",\n  oops\n}");
+
+        Assert.Null(definition);
+        var error = Assert.Single(errors);
+        Assert.Equal(File, error.File);
+        Assert.Equal("$ (line 3)", error.JsonPath);
+        Assert.StartsWith("not valid JSON", error.Message);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_reported_at_its_json_path()
+    {
+        var errors = ErrorsAfter(root => Step(root, 0, 1)["number"] = "two");
+
+        var error = Assert.Single(errors);
+        Assert.Equal(File, error.File);
+        Assert.Equal("$.stages[0].steps[1].number", error.JsonPath);
+        Assert.Contains("integer", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_rule_id_is_reported_at_the_rule()
+    {
+        var errors = ErrorsAfter(root => Step(root, 0, 0)["rules"]!.AsArray()
+            .Add(new JsonObject { ["id"] = "no-such-rule", ["severity"] = "refuse" }));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(File, error.File);
+        Assert.Equal("$.stages[0].steps[0].rules[3].id", error.JsonPath);
+        Assert.Contains("no-such-rule", error.Message);
+    }
+
+    [Fact]
+    public void A_goTo_to_an_unknown_state_is_reported_at_the_outcome()
+    {
+        // stages[4].steps[6] is archive-materials.
+        var errors = ErrorsAfter(root => Step(root, 4, 6)["outcomes"]![0]!["goTo"] = "nowhere");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.stages[4].steps[6].outcomes[0].goTo", error.JsonPath);
+        Assert.Contains("nowhere", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_deadline_kind_is_reported_where_it_is_opened()
+    {
+        var errors = ErrorsAfter(root => Step(root, 0, 0)["deadlines"]!["open"]![0] = "no-such-deadline");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.stages[0].steps[0].deadlines.open[0]", error.JsonPath);
+        Assert.Contains("no-such-deadline", error.Message);
+    }
+
+    [Fact]
+    public void Invalid_rule_parameters_are_reported_at_the_parameters()
+    {
+        // stages[2].steps[0] is designate-development-target.
+        var errors = ErrorsAfter(root => Step(root, 2, 0)["rules"]![0]!["parameters"]!["months"] = 0);
+
+        Assert.Equal("$.stages[2].steps[0].rules[0].parameters", Assert.Single(errors).JsonPath);
+    }
+
+    // Fails today: the checker only looks for the date fact's name, and the engine then throws
+    // InvalidOperationException on an action without it (reported as a bug).
+    [Fact]
+    public void A_date_fact_that_is_not_a_required_date_is_reported()
+    {
+        var errors = ErrorsAfter(root => Step(root, 0, 1)["facts"]!["date"]!["required"] = false);
+
+        Assert.Equal("$.stages[0].steps[1].dateFact", Assert.Single(errors).JsonPath);
+    }
+
+    // Fails today: end states pass the check, and CompiledWorkflow then throws KeyNotFoundException
+    // (reported as a bug).
+    [Fact]
+    public void A_range_of_states_ending_at_an_end_state_is_reported()
+    {
+        var errors = ErrorsAfter(root => root["sideActions"]![0]!["allowedWhile"]![0]!["until"] = "full-member");
+
+        Assert.Equal("$.sideActions[0].allowedWhile[0].until", Assert.Single(errors).JsonPath);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var errors = ErrorsAfter(root =>
+        {
+            Step(root, 4, 6)["outcomes"]![0]!["goTo"] = "nowhere";
+            Step(root, 0, 0)["deadlines"]!["open"]![0] = "no-such-deadline";
+        });
+
+        Assert.Equal(2, errors.Count);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using PartyWorkflow.Engine.Definitions;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Engine.Rules;
+
+namespace PartyWorkflow.Engine.Tests.Support;
+
+/// <summary>Evaluates one rule in isolation: facts, the instance so far, today and the rule's parameters.</summary>
+internal static class RuleCheck
+{
+    public static readonly DateOnly Today = new(2030, 1, 1);
+
+    public static RuleResult Evaluate(IRule rule, string facts = "{}", InstanceSnapshot? instance = null,
+        DateOnly? today = null, string parameters = "{}", string dateFact = "date") =>
+        rule.Evaluate(Context(rule, facts, instance, today, parameters, dateFact));
+
+    public static RuleContext Context(IRule rule, string facts = "{}", InstanceSnapshot? instance = null,
+        DateOnly? today = null, string parameters = "{}", string dateFact = "date") => new()
+    {
+        Step = new StepDefinition { Id = "some-step", Name = new LocalizedText("某步骤", "some step"), Actors = ["branch"], DateFact = dateFact },
+        Reference = new RuleReference { Id = rule.Id, Severity = RuleSeverity.Refuse, Parameters = JsonObjects.Parse(parameters) },
+        Instance = instance ?? InstanceSnapshot.New,
+        Facts = JsonObjects.Parse(facts),
+        Registry = RegistrySnapshot.Empty,
+        Today = today ?? Today,
+    };
+
+    /// <summary>An instance in which the given steps were recorded with the given dates.</summary>
+    public static InstanceSnapshot InstanceWithStepDates(params (string StepId, string Date)[] steps)
+    {
+        var facts = new JsonObject();
+        foreach (var (stepId, date) in steps) facts[stepId] = new JsonObject { ["date"] = date };
+        return InstanceSnapshot.New with { Facts = facts };
+    }
+}
