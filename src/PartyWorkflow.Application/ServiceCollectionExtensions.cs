@@ -28,9 +28,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
-        services.AddSingleton(RuleCatalog.Default);
+        var catalog = LoadCatalog(options);
+        services.AddSingleton(catalog);
+        services.AddSingleton(catalog.Rules);
         services.AddSingleton<WorkflowEngine>();
-        services.AddSingleton(LoadCatalog(options));
 
         var connectionString = ConnectionString(configuration);
         services.AddDbContextPool<PartyWorkflowDbContext>(o => DatabaseProvider.Configure(o, connectionString));
@@ -44,12 +45,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ActionRecorder>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<InstanceViewBuilder>();
+        services.AddScoped<Registry.JurisdictionResolver>();
         return services;
     }
 
     public static WorkflowCatalog LoadCatalog(PartyWorkflowOptions options)
     {
-        var (catalog, errors) = WorkflowCatalog.Load(RepositoryPaths.Resolve(options.WorkflowsPath), RuleCatalog.Default);
+        var (catalog, errors) = WorkflowCatalog.Load(RepositoryPaths.Resolve(options.WorkflowsPath));
         return catalog ?? throw new InvalidDefinitionException(errors);
     }
 

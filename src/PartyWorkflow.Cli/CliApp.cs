@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using PartyWorkflow.Application;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Workflows;
-using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Persistence;
 
 namespace PartyWorkflow.Cli;
@@ -44,7 +43,7 @@ public static class CliApp
 
     private static int Validate(string directory, TextWriter output, TextWriter error)
     {
-        var (catalog, errors) = WorkflowCatalog.Load(directory, RuleCatalog.Default);
+        var (catalog, errors) = WorkflowCatalog.Load(directory);
         if (catalog is null)
         {
             foreach (var e in errors) error.WriteLine(e);
@@ -53,18 +52,21 @@ public static class CliApp
         }
         foreach (var d in catalog.Definitions)
             output.WriteLine($"ok  {d.DefinitionId} v{d.Version}{(d.IsPublished ? " (published)" : "")}: {d.Stages.Count} stages, {d.Steps.Count()} steps");
+        foreach (var o in catalog.Overlays)
+            output.WriteLine($"ok  jurisdiction {o.JurisdictionId} v{o.Version} for {o.DefinitionId}: {o.Rules.Count} rule setting(s)");
+        output.WriteLine($"ok  working-day calendars: {(catalog.Calendar.Years.Count == 0 ? "none" : string.Join(", ", catalog.Calendar.Years.Order()))}");
         return 0;
     }
 
     private static int Diagram(string directory, string definitionId, int? version, TextWriter output, TextWriter error)
     {
-        var (catalog, errors) = WorkflowCatalog.Load(directory, RuleCatalog.Default);
+        var (catalog, errors) = WorkflowCatalog.Load(directory);
         if (catalog is null)
         {
             foreach (var e in errors) error.WriteLine(e);
             return 1;
         }
-        var workflow = version is { } v ? catalog.Find(definitionId, v) : catalog.LatestPublished(definitionId);
+        var workflow = catalog.Find(definitionId, version ?? catalog.LatestPublished(definitionId)?.Version ?? 0);
         if (workflow is null)
         {
             error.WriteLine($"no definition '{definitionId}'{(version is null ? "" : $" v{version}")}");

@@ -110,6 +110,7 @@ public sealed class RefusalTests(PostgresFixture fixture) : IClassFixture<Postgr
 
         var facts = new JsonObject { ["date"] = "2026-11-30", ["opinionsHeard"] = new JsonArray("members") };
         var response = await fixture.Api.ActAsync(instance, "designate-development-target", facts, unit.Secretary, "branch-committee");
-        Assert.Equal(["activist-training-one-year"], await ApiClient.UnmetRulesAsync(response));
+        // Both at once: a year is not over, and the first half-year passed without an inspection.
+        Assert.Equal(["activist-training-one-year", "half-year-inspections"], await ApiClient.UnmetRulesAsync(response));
     }
 }

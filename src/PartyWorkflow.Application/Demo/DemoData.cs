@@ -43,8 +43,8 @@ public static class DemoData
         var steps = new DemoSteps(mediator, members[0], members[1], members[2], committee.Id);
         await steps.ApplyAsync("孙晓明", DemoCitizenId(new DateOnly(1998, 5, 20), 201), branchA.Id, today.AddDays(-10), stepsToTake: 0, ct);
         await steps.ApplyAsync("周婷", DemoCitizenId(new DateOnly(1996, 8, 8), 202), branchA.Id, today.AddMonths(-8), stepsToTake: 5, ct);
-        await steps.ApplyAsync("吴昊", DemoCitizenId(new DateOnly(1994, 11, 2), 203), branchA.Id, today.AddMonths(-20), stepsToTake: 11, ct);
-        await steps.ApplyAsync("郑雪", DemoCitizenId(new DateOnly(1995, 2, 14), 204), branchA.Id, today.AddMonths(-34), stepsToTake: 20, ct);
+        await steps.ApplyAsync("吴昊", DemoCitizenId(new DateOnly(1994, 11, 2), 203), branchA.Id, today.AddMonths(-20), stepsToTake: 12, ct);
+        await steps.ApplyAsync("郑雪", DemoCitizenId(new DateOnly(1995, 2, 14), 204), branchA.Id, today.AddMonths(-34), stepsToTake: 21, ct);
     }
 
     /// <summary>A valid citizen ID (area 110101) for a made-up person.</summary>
@@ -91,6 +91,7 @@ public static class DemoData
             ("file-activist-record", a.AddMonths(1).AddDays(5), []),
             ("assign-contacts", a.AddMonths(1).AddDays(6), new JsonObject { ["contactIds"] = new JsonArray(contact.ToString()) }),
             ("record-inspection", a.AddMonths(6), new JsonObject { ["assessment"] = "表现良好" }),
+            ("record-inspection", a.AddMonths(12), new JsonObject { ["assessment"] = "表现良好" }),
             ("designate-development-target", a.AddMonths(13), new JsonObject { ["opinionsHeard"] = new JsonArray("party-group", "members") }),
             ("file-target-record", a.AddMonths(13).AddDays(3), []),
             ("assign-sponsors", a.AddMonths(13).AddDays(5), new JsonObject { ["sponsorIds"] = new JsonArray(contact.ToString(), sponsor.ToString()) }),

@@ -17,6 +17,7 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, Clock clock)
     public async Task RecordAsync(CompiledWorkflow workflow, WorkflowInstance row, InstanceSnapshot before, Accepted accepted, Guid actorId, bool isNew, CancellationToken ct)
     {
         var now = clock.Now;
+        var branchBefore = before.BranchId ?? accepted.Branch ?? row.BranchId;
         var after = WorkflowEngine.Apply(workflow, before, accepted);
         InstanceMapping.CopyTo(after, workflow, row);
         row.Version += 1;
@@ -35,23 +36,26 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, Clock clock)
             ToState = accepted.NewState,
             Outcome = accepted.Outcome,
             ActionDate = accepted.ActionDate,
-            BranchId = row.BranchId,
+            // The branch the action was taken in; a transfer's facts name the branch it moved to.
+            BranchId = branchBefore,
             DefinitionVersion = row.DefinitionVersion,
             FactsJson = accepted.RecordedFacts.ToJsonString(),
             WarningsJson = JsonSerializer.Serialize(accepted.Warnings.Select(w => w.RuleId)),
         });
 
-        await UpdateDeadlinesAsync(row, accepted, isNew, now, ct);
+        await UpdateDeadlinesAsync(row, accepted, isNew, branchBefore != row.BranchId, now, ct);
         if (accepted.Membership is { } membership) await UpdateMembershipAsync(row, after, membership, ct);
     }
 
-    private async Task UpdateDeadlinesAsync(WorkflowInstance row, Accepted accepted, bool isNew, DateTimeOffset now, CancellationToken ct)
+    private async Task UpdateDeadlinesAsync(WorkflowInstance row, Accepted accepted, bool isNew, bool branchChanged, DateTimeOffset now, CancellationToken ct)
     {
         // Opening a kind that is already open replaces it (the next half-year inspection, say).
         var closing = accepted.CloseDeadlines.Concat(accepted.OpenDeadlines.Select(o => o.Kind)).ToHashSet();
-        if (!isNew && (closing.Count > 0 || !row.IsOpen))
+        if (!isNew && (closing.Count > 0 || !row.IsOpen || branchChanged))
         {
             var open = await db.Deadlines.Where(d => d.InstanceId == row.Id && d.IsOpen).ToListAsync(ct);
+            // Reminders follow the process to its new branch.
+            foreach (var deadline in open) deadline.BranchId = row.BranchId;
             foreach (var deadline in open.Where(d => !row.IsOpen || closing.Contains(d.Kind)))
             {
                 deadline.IsOpen = false;

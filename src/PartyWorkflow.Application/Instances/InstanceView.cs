@@ -8,6 +8,9 @@ public sealed record InstanceView
     public required Guid Id { get; init; }
     public required string DefinitionId { get; init; }
     public required int DefinitionVersion { get; init; }
+    /// <summary>The jurisdiction overlay (local rules) the instance follows, if any, and its version.</summary>
+    public string? JurisdictionId { get; init; }
+    public int? OverlayVersion { get; init; }
     public required int Version { get; init; }
     public required Guid PersonId { get; init; }
     public required string PersonName { get; init; }
@@ -21,6 +24,8 @@ public sealed record InstanceView
     public IReadOnlyDictionary<string, DateOnly> ComputedDates { get; init; } = new Dictionary<string, DateOnly>();
     public JsonObject Facts { get; init; } = [];
     public IReadOnlyList<string> Documents { get; init; } = [];
+    /// <summary>The materials checklist: every document the workflow puts on file, and what admission still lacks.</summary>
+    public MaterialsView Materials { get; init; } = new([], []);
     public IReadOnlyList<NextActionView> PermittedActions { get; init; } = [];
     public IReadOnlyList<DeadlineView> OpenDeadlines { get; init; } = [];
     public IReadOnlyList<HistoryView> History { get; init; } = [];
@@ -29,6 +34,10 @@ public sealed record InstanceView
 }
 
 public sealed record NextActionView(string ActionId, LocalizedMessage Name, IReadOnlyList<string> Actors, IReadOnlyList<RuleMessageView> FailingRules, DateOnly? EarliestDate);
+
+public sealed record MaterialsView(IReadOnlyList<MaterialView> Checklist, IReadOnlyList<string> MissingForAdmission);
+
+public sealed record MaterialView(string DocumentId, string Step, bool OnFile);
 
 public sealed record DeadlineView(string Kind, LocalizedMessage Name, DateOnly DueDate, bool Overdue);
 

@@ -12,7 +12,7 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
 {
     public InstanceView Build(WorkflowInstance row, string personName, IEnumerable<HistoryEntry> history, IEnumerable<Deadline> openDeadlines)
     {
-        var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion)
+        var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion, row.JurisdictionId, row.OverlayVersion)
                        ?? throw new InvalidOperationException($"definition {row.DefinitionId} v{row.DefinitionVersion} is not loaded");
         var snapshot = InstanceMapping.ToSnapshot(row);
         var today = clock.Today;
@@ -22,6 +22,8 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
             Id = row.Id,
             DefinitionId = row.DefinitionId,
             DefinitionVersion = row.DefinitionVersion,
+            JurisdictionId = row.JurisdictionId,
+            OverlayVersion = row.OverlayVersion,
             Version = row.Version,
             PersonId = row.PersonId,
             PersonName = personName,
@@ -34,6 +36,7 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
             ComputedDates = snapshot.Dates,
             Facts = snapshot.Facts,
             Documents = snapshot.Documents.Order().ToList(),
+            Materials = Materials(workflow, snapshot),
             PermittedActions = engine.NextActions(workflow, snapshot, today).Select(n => new NextActionView(
                 n.Step.Id,
                 new LocalizedMessage(n.Step.Name.Zh, n.Step.Name.En),
@@ -51,6 +54,19 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
                 JsonNode.Parse(h.FactsJson)?.AsObject() ?? [],
                 JsonSerializer.Deserialize<List<string>>(h.WarningsJson) ?? [])).ToList(),
         };
+    }
+
+    private static MaterialsView Materials(CompiledWorkflow workflow, InstanceSnapshot snapshot)
+    {
+        var checklist = workflow.Definition.Steps
+            .SelectMany(step => step.Documents.Select(document => (document, step.Id)))
+            .DistinctBy(d => d.document)
+            .Select(d => new MaterialView(d.document, d.Id, snapshot.Documents.Contains(d.document)))
+            .ToList();
+        var required = workflow.Definition.Steps.SelectMany(s => s.Rules)
+            .Where(r => r.Id == "materials-complete" && r.Enabled && r.Parameters["documents"] is JsonArray)
+            .SelectMany(r => r.Parameters["documents"]!.AsArray().Select(n => n!.GetValue<string>()));
+        return new MaterialsView(checklist, required.Where(d => !snapshot.Documents.Contains(d)).Distinct().ToList());
     }
 
     public static ActionResponse Response(WorkflowInstance row, Accepted accepted) => new()

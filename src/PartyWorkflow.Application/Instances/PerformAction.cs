@@ -26,7 +26,7 @@ public sealed class PerformActionHandler(
                   ?? throw new NotFoundException("instance", command.InstanceId.ToString());
         if (command.IfMatchVersion is { } expected && expected != row.Version)
             throw new PreconditionFailedException(expected, row.Version);
-        var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion)
+        var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion, row.JurisdictionId, row.OverlayVersion)
                        ?? throw new NotFoundException("definition", $"{row.DefinitionId} v{row.DefinitionVersion}");
         if (!workflow.TryGetAction(command.ActionId, out var step)) throw new NotFoundException("action", command.ActionId);
 

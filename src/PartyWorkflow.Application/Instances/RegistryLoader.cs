@@ -21,7 +21,7 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
 
         var people = await db.People.AsNoTracking()
             .Where(p => personIds.Contains(p.Id))
-            .Select(p => new PersonSnapshot(p.Id, p.Membership, p.HasVotingRights, p.BranchId, false))
+            .Select(p => new PersonSnapshot(p.Id, p.Membership, p.HasVotingRights, p.BranchId, p.OnDisciplinaryProbation))
             .ToDictionaryAsync(p => p.Id, ct);
         var organizations = organizationIds.Count == 0
             ? []

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
@@ -15,7 +16,7 @@ public sealed record SubmitApplication(ActionBody Body, string? IdempotencyKey) 
 
 public sealed class SubmitApplicationHandler(
     PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry,
-    ActionRecorder recorder, IdempotencyStore idempotency, InstanceViewBuilder views, Clock clock)
+    ActionRecorder recorder, IdempotencyStore idempotency, InstanceViewBuilder views, JurisdictionResolver jurisdictions, Clock clock)
     : ICommandHandler<SubmitApplication, InstanceView>
 {
     public const string DefinitionId = "member-development";
@@ -26,9 +27,12 @@ public sealed class SubmitApplicationHandler(
         var hash = IdempotencyStore.Hash(command.Body.Raw);
         if (await idempotency.FindAsync<InstanceView>(Scope, command.IdempotencyKey, hash, ct) is { } earlier) return earlier;
 
-        var workflow = catalog.LatestPublished(DefinitionId) ?? throw new NotFoundException("definition", DefinitionId);
-        var step = workflow.Sequence[0];
+        var definition = catalog.LatestPublished(DefinitionId) ?? throw new NotFoundException("definition", DefinitionId);
         var facts = command.Body.Facts;
+        var jurisdiction = FactReader.Id(facts, "branchId") is { } branchId ? await jurisdictions.ResolveAsync(branchId, ct) : null;
+        var overlay = catalog.LatestOverlay(jurisdiction, definition.DefinitionId);
+        var workflow = catalog.Find(definition.DefinitionId, definition.Version, overlay?.JurisdictionId, overlay?.Version)!;
+        var step = workflow.Sequence[0];
         var personFacts = facts["person"] as JsonObject;
         var citizenId = CitizenId.Normalize(FactReader.Text(personFacts, "citizenId") ?? "");
 
@@ -62,6 +66,8 @@ public sealed class SubmitApplicationHandler(
             Id = Guid.CreateVersion7(),
             DefinitionId = workflow.Definition.DefinitionId,
             DefinitionVersion = workflow.Definition.Version,
+            JurisdictionId = overlay?.JurisdictionId,
+            OverlayVersion = overlay?.Version,
             PersonId = person.Id,
             BranchId = accepted.Branch!.Value,
             State = CompiledWorkflow.NewState,

@@ -10,7 +10,8 @@ namespace PartyWorkflow.Application.Registry;
 /// <summary>Registers an existing member (full or probationary) of a branch.</summary>
 public sealed record CreateMember(
     string? Name, string? Gender, string? Ethnicity, string? CitizenId, string? Phone, string? Email,
-    Guid? BranchId, string? Membership, bool? HasVotingRights, DateOnly? ProbationStart, DateOnly? FullMembershipDate)
+    Guid? BranchId, string? Membership, bool? HasVotingRights, DateOnly? ProbationStart, DateOnly? FullMembershipDate,
+    bool? OnDisciplinaryProbation = null, string? PartyGroup = null)
     : ICommand<MemberView>, IValidate
 {
     public IEnumerable<(string Field, string Message)> Validate()
@@ -34,8 +35,8 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, Clock clock) 
         var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId, ct);
         if (branch is null)
             unmet.Add(RuleRefusalException.For("organization-exists", $"branchId：找不到编号为 {command.BranchId} 的党组织", $"branchId: no party organization with id {command.BranchId}"));
-        if (command.Membership == "probationary" && command.HasVotingRights == true)
-            unmet.Add(RuleRefusalException.For("probationary-no-vote", "预备党员没有表决权", "a probationary member has no vote"));
+        if (command.HasVotingRights == true && (command.Membership != "full" || command.OnDisciplinaryProbation == true))
+            unmet.Add(VotingRights.Refusal());
         if (unmet.Count > 0) throw new RuleRefusalException(unmet.SelectMany(u => u.UnmetRules).ToList());
 
         var citizenId = CitizenId.Normalize(command.CitizenId!);
@@ -53,7 +54,9 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, Clock clock) 
             Email = command.Email,
             Membership = command.Membership!,
             BranchId = command.BranchId,
-            HasVotingRights = command.HasVotingRights ?? command.Membership == "full",
+            HasVotingRights = command.HasVotingRights ?? (command.Membership == "full" && command.OnDisciplinaryProbation != true),
+            OnDisciplinaryProbation = command.OnDisciplinaryProbation ?? false,
+            PartyGroup = command.PartyGroup,
             ProbationStart = command.ProbationStart,
             ProbationEnd = command.ProbationStart?.AddMonths(12),
             FullMembershipDate = command.FullMembershipDate,

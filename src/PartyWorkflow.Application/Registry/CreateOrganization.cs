@@ -6,7 +6,7 @@ using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Registry;
 
-public sealed record CreateOrganization(string? Name, string? Kind, Guid? ParentId, bool? HasApprovalAuthority, string? Email)
+public sealed record CreateOrganization(string? Name, string? Kind, Guid? ParentId, bool? HasApprovalAuthority, string? Email, string? Jurisdiction = null)
     : ICommand<OrganizationView>, IValidate
 {
     public IEnumerable<(string Field, string Message)> Validate()
@@ -36,6 +36,7 @@ public sealed class CreateOrganizationHandler(PartyWorkflowDbContext db, Clock c
             ParentId = command.ParentId,
             HasApprovalAuthority = command.HasApprovalAuthority ?? false,
             Email = command.Email,
+            Jurisdiction = string.IsNullOrWhiteSpace(command.Jurisdiction) ? null : command.Jurisdiction.Trim(),
             CreatedAt = clock.Now,
         }).Entity;
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using PartyWorkflow.Engine.Dates;
 using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
@@ -5,29 +7,55 @@ using PartyWorkflow.Engine.Rules;
 namespace PartyWorkflow.Application.Workflows;
 
 /// <summary>
-/// Every definition version found under <c>workflows/</c>, compiled once at start-up. An instance
-/// finds the exact version it started on; new instances start on the latest published one.
+/// Everything under <c>workflows/</c>, checked once at start-up: definition versions, jurisdiction
+/// overlays and working-day calendars. An instance finds the exact definition and overlay versions it
+/// started on (compiled once, then cached); new instances start on the latest published definition
+/// and their jurisdiction's latest overlay.
 /// </summary>
 public sealed class WorkflowCatalog
 {
     public const string SchemaFile = "schema/workflow-definition.schema.json";
 
-    private readonly Dictionary<(string Id, int Version), CompiledWorkflow> workflows;
+    private readonly Dictionary<(string Id, int Version), WorkflowDefinition> definitions;
+    private readonly Dictionary<(string Jurisdiction, int Version), JurisdictionOverlay> overlays;
+    private readonly ConcurrentDictionary<(string, int, string?, int?), CompiledWorkflow> compiled = new();
 
-    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions) =>
-        workflows = definitions.ToDictionary(d => (d.DefinitionId, d.Version), d => new CompiledWorkflow(d));
+    public RuleCatalog Rules { get; }
+    public WorkingDayCalendar Calendar { get; }
 
-    public IEnumerable<WorkflowDefinition> Definitions =>
-        workflows.Values.Select(w => w.Definition).OrderBy(d => d.DefinitionId).ThenBy(d => d.Version);
+    public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions, IEnumerable<JurisdictionOverlay> overlays, RuleCatalog rules, WorkingDayCalendar calendar)
+    {
+        this.definitions = definitions.ToDictionary(d => (d.DefinitionId, d.Version));
+        this.overlays = overlays.ToDictionary(o => (o.JurisdictionId, o.Version));
+        Rules = rules;
+        Calendar = calendar;
+    }
 
-    public CompiledWorkflow? Find(string definitionId, int version) => workflows.GetValueOrDefault((definitionId, version));
+    public IEnumerable<WorkflowDefinition> Definitions => definitions.Values.OrderBy(d => d.DefinitionId).ThenBy(d => d.Version);
 
-    public CompiledWorkflow? LatestPublished(string definitionId) => workflows.Values
-        .Where(w => w.Definition.DefinitionId == definitionId && w.Definition.IsPublished)
-        .MaxBy(w => w.Definition.Version);
+    public IEnumerable<JurisdictionOverlay> Overlays => overlays.Values.OrderBy(o => o.JurisdictionId).ThenBy(o => o.Version);
 
-    /// <summary>Reads and checks every <c>*.json</c> directly in <paramref name="directory"/>; all errors at once.</summary>
-    public static (WorkflowCatalog? Catalog, IReadOnlyList<DefinitionError> Errors) Load(string directory, RuleCatalog rules)
+    /// <summary>The compiled workflow of a definition version with, optionally, an overlay version applied.</summary>
+    public CompiledWorkflow? Find(string definitionId, int version, string? jurisdiction = null, int? overlayVersion = null)
+    {
+        if (!definitions.TryGetValue((definitionId, version), out var definition)) return null;
+        JurisdictionOverlay? overlay = null;
+        if (jurisdiction is not null && !overlays.TryGetValue((jurisdiction, overlayVersion ?? 0), out overlay)) return null;
+        return compiled.GetOrAdd((definitionId, version, jurisdiction, overlayVersion),
+            _ => new CompiledWorkflow(overlay is null ? definition : OverlayApplier.Apply(definition, overlay, "").Definition));
+    }
+
+    public WorkflowDefinition? LatestPublished(string definitionId) => definitions.Values
+        .Where(d => d.DefinitionId == definitionId && d.IsPublished)
+        .MaxBy(d => d.Version);
+
+    /// <summary>The latest overlay version a jurisdiction has for a definition.</summary>
+    public JurisdictionOverlay? LatestOverlay(string? jurisdiction, string definitionId) => jurisdiction is null
+        ? null
+        : overlays.Values.Where(o => o.JurisdictionId == jurisdiction && o.DefinitionId == definitionId).MaxBy(o => o.Version);
+
+    /// <summary>Reads and checks the whole folder; every error at once, with file and JSON path.</summary>
+    public static (WorkflowCatalog? Catalog, IReadOnlyList<DefinitionError> Errors) Load(string directory)
     {
         var schemaPath = Path.Combine(directory, SchemaFile);
         if (!Directory.Exists(directory))
@@ -35,8 +63,10 @@ public sealed class WorkflowCatalog
         if (!File.Exists(schemaPath))
             return (null, [new DefinitionError(schemaPath, "$", "the definition schema is missing")]);
 
-        var parser = DefinitionParser.FromSchemaText(File.ReadAllText(schemaPath), rules);
         var errors = new List<DefinitionError>();
+        var calendar = WorkflowFiles.LoadCalendars(directory, errors);
+        var rules = RuleCatalog.Create(calendar);
+        var parser = DefinitionParser.FromSchemaText(File.ReadAllText(schemaPath), rules);
         var definitions = new List<WorkflowDefinition>();
         foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
@@ -49,6 +79,22 @@ public sealed class WorkflowCatalog
         }
         if (errors.Count == 0 && definitions.Count == 0)
             errors.Add(new DefinitionError(directory, "$", "no workflow definitions found"));
-        return errors.Count > 0 ? (null, errors) : (new WorkflowCatalog(definitions), []);
+
+        var overlays = new List<JurisdictionOverlay>();
+        foreach (var (file, overlay) in WorkflowFiles.LoadOverlays(directory, errors))
+        {
+            var targets = definitions.Where(d => d.DefinitionId == overlay.DefinitionId).ToList();
+            if (targets.Count == 0) errors.Add(new DefinitionError(file, "$.definitionId", $"no definition '{overlay.DefinitionId}'"));
+            foreach (var target in targets)
+            {
+                var (applied, overlayErrors) = OverlayApplier.Apply(target, overlay, file);
+                errors.AddRange(overlayErrors);
+                if (overlayErrors.Count == 0) errors.AddRange(new DefinitionChecker(file, rules).Check(applied));
+            }
+            if (overlays.Any(o => o.JurisdictionId == overlay.JurisdictionId && o.Version == overlay.Version))
+                errors.Add(new DefinitionError(file, "$.version", $"{overlay.JurisdictionId} version {overlay.Version} is defined twice"));
+            else overlays.Add(overlay);
+        }
+        return errors.Count > 0 ? (null, errors.Distinct().ToList()) : (new WorkflowCatalog(definitions, overlays, rules, calendar), []);
     }
 }

@@ -7,6 +7,11 @@ public sealed record DeadlineKindDefinition
     public required LocalizedText Name { get; init; }
     public required DueDefinition Due { get; init; }
     public IReadOnlyList<ReminderDefinition> Reminders { get; init; } = [];
+    /// <summary>
+    /// Opened only before this step is completed: half-year inspections are due until designation,
+    /// although inspections go on being recorded after it.
+    /// </summary>
+    public string? OpenUntil { get; init; }
 }
 
 /// <summary>

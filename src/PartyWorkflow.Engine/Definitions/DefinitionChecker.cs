@@ -3,7 +3,7 @@ using PartyWorkflow.Engine.Rules;
 namespace PartyWorkflow.Engine.Definitions;
 
 /// <summary>The checks a JSON Schema cannot express: references between ids, and rules the engine implements.</summary>
-internal sealed class DefinitionChecker(string file, RuleCatalog rules)
+public sealed class DefinitionChecker(string file, RuleCatalog rules)
 {
     private readonly List<DefinitionError> errors = [];
 
@@ -25,6 +25,9 @@ internal sealed class DefinitionChecker(string file, RuleCatalog rules)
             if (!stepIds.Add(d.SideActions[i].Id)) Add($"$.sideActions[{i}].id", $"duplicate action id '{d.SideActions[i].Id}'");
 
         CheckRules("$.rules", d.Rules);
+        for (var k = 0; k < d.Deadlines.Count; k++)
+            if (d.Deadlines[k].OpenUntil is { } until && !sequence.Contains(until))
+                Add($"$.deadlines[{k}].openUntil", $"'{until}' is not a step of the sequence");
         for (var s = 0; s < d.Stages.Count; s++)
             for (var i = 0; i < d.Stages[s].Steps.Count; i++)
                 CheckStep($"$.stages[{s}].steps[{i}]", d.Stages[s].Steps[i], sequence, states, deadlineKinds);

@@ -58,7 +58,7 @@ public sealed class DefinitionParser(JsonSchema schema, RuleCatalog rules)
     }
 
     /// <summary>JSON Pointer (<c>/stages/0/steps/1</c>) to JSON path (<c>$.stages[0].steps[1]</c>).</summary>
-    internal static string ToJsonPath(string pointer)
+    public static string ToJsonPath(string pointer)
     {
         if (string.IsNullOrEmpty(pointer) || pointer == "#" || pointer == "/") return "$";
         var path = "$";

@@ -19,6 +19,7 @@ public sealed class CompiledWorkflow
     private readonly Dictionary<string, string> stageOfState = [];
     private readonly Dictionary<string, HashSet<string>> sources = [];
     private readonly ConcurrentBag<MachineHolder> pool = [];
+    private readonly Dictionary<string, int> order;
 
     public WorkflowDefinition Definition { get; }
     public IReadOnlyList<StepDefinition> Sequence { get; }
@@ -36,7 +37,7 @@ public sealed class CompiledWorkflow
             foreach (var step in stage.Steps.Where(s => !s.Repeats))
                 stageOfState[step.Id] = stage.Id;
 
-        var order = Sequence.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        order = Sequence.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
         for (var i = 0; i < Sequence.Count; i++)
             sources[Sequence[i].Id] = [i == 0 ? NewState : Sequence[i - 1].Id];
         foreach (var action in actions.Values)
@@ -47,6 +48,10 @@ public sealed class CompiledWorkflow
                     allowed.Add(Sequence[i].Id);
         }
     }
+
+    /// <summary>Whether an instance in <paramref name="state"/> has completed <paramref name="stepId"/> (end states have completed everything).</summary>
+    public bool HasCompleted(string state, string stepId) =>
+        IsEnd(state) || (order.TryGetValue(state, out var current) && order.TryGetValue(stepId, out var step) && current >= step);
 
     public bool TryGetAction(string actionId, out StepDefinition step) => actions.TryGetValue(actionId, out step!);
 

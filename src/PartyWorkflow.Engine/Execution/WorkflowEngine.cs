@@ -60,6 +60,7 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             RecordedFacts = WithoutPersonalData(step.Facts, request.Facts),
             Documents = step.Documents,
             OpenDeadlines = step.Deadlines.Open.Concat(outcome.Deadlines.Open)
+                .Where(kind => workflow.DeadlineKinds[kind].OpenUntil is not { } until || !workflow.HasCompleted(state, until))
                 .Select(kind => new DeadlineOpening(kind, DueDate(workflow.DeadlineKinds[kind], date, allDates))).ToList(),
             CloseDeadlines = step.Deadlines.Close.Concat(outcome.Deadlines.Close).ToList(),
             Warnings = warnings,

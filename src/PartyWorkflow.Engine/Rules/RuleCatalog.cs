@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PartyWorkflow.Engine.Dates;
 
 namespace PartyWorkflow.Engine.Rules;
 
@@ -9,19 +10,39 @@ public sealed class RuleCatalog
 
     public RuleCatalog(IEnumerable<IRule> rules) => this.rules = rules.ToDictionary(r => r.Id);
 
-    public static RuleCatalog Default { get; } = new(
+    /// <summary>Every rule, with no working-day calendar (publicity rules then refuse for want of one).</summary>
+    public static RuleCatalog Default { get; } = Create(WorkingDayCalendar.Empty);
+
+    public static RuleCatalog Create(WorkingDayCalendar calendar) => new(
     [
         new CitizenIdValid(),
         new ApplicantAge18(),
         new NoOpenApplication(),
         new DateOrder(),
+        new InitialTalkWithinOneMonth(),
+        new MinMonthsSinceApplication(),
+        new DesignationEligibleDate(),
+        new ContactsOneOrTwoFullMembers(),
+        new ActivistTrainingOneYear(),
+        new HalfYearInspections(),
+        new SponsorsTwoFullMembers(),
+        new PoliticalReviewPassed(),
+        new TrainingThreeDaysOr24Hours(),
+        new MaterialsComplete(),
+        new PublicityFiveWorkingDays(calendar),
+        new ApproverHasAuthority(),
+        new NotLeavingWithinThreeMonths(),
         new MeetingQuorum(),
         new TallyConsistent(),
         new MajorityOfEntitled(),
-        new ActivistTrainingOneYear(),
+        new ApprovalWithinThreeMonths(),
         new ProbationOneYear(),
-        new FullMembershipDate(),
+        new NotBeforeProbationEnd(),
+        new ExtensionSixToTwelveMonths(),
+        new ExtensionOnce(),
         new ProbationExtension(),
+        new FullMembershipDate(),
+        new TransferToAnotherBranch(),
     ]);
 
     public IReadOnlyCollection<string> Ids => rules.Keys;

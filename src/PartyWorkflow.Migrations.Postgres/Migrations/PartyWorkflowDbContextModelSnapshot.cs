@@ -179,6 +179,10 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<bool>("HasApprovalAuthority")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -191,6 +195,10 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -253,6 +261,13 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("OnDisciplinaryProbation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PartyGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -312,8 +327,15 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("LastActionDate")
                         .HasColumnType("date");
+
+                    b.Property<int?>("OverlayVersion")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");

@@ -174,6 +174,10 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<bool>("HasApprovalAuthority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -186,6 +190,10 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -248,6 +256,13 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnDisciplinaryProbation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartyGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -307,8 +322,15 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastActionDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OverlayVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");

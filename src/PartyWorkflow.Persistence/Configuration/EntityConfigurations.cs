@@ -12,6 +12,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Name).HasMaxLength(200);
         b.Property(o => o.Kind).HasMaxLength(40);
         b.Property(o => o.Email).HasMaxLength(200);
+        b.Property(o => o.Jurisdiction).HasMaxLength(100);
+        b.Property(o => o.Version).IsConcurrencyToken();
         b.HasIndex(o => o.ParentId);
     }
 }
@@ -30,6 +32,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Education).HasMaxLength(100);
         b.Property(p => p.OccupationCategory).HasMaxLength(40);
         b.Property(p => p.Membership).HasMaxLength(20);
+        b.Property(p => p.PartyGroup).HasMaxLength(100);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => p.CitizenId).IsUnique();
         b.HasIndex(p => p.BranchId);
@@ -44,6 +47,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.Property(i => i.DefinitionId).HasMaxLength(100);
         b.Property(i => i.State).HasMaxLength(100);
         b.Property(i => i.Stage).HasMaxLength(100);
+        b.Property(i => i.JurisdictionId).HasMaxLength(100);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.HasIndex(i => i.BranchId);
     }

@@ -10,5 +10,8 @@ public sealed class Organization
     /// <summary>Whether a party committee may approve admissions (基层党委 with approval authority).</summary>
     public bool HasApprovalAuthority { get; set; }
     public string? Email { get; set; }
+    /// <summary>The jurisdiction whose overlay of local rules applies; inherited from the parent when empty.</summary>
+    public string? Jurisdiction { get; set; }
+    public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -20,6 +20,10 @@ public sealed class Person
     public string Membership { get; set; } = "none";
     public Guid? BranchId { get; set; }
     public bool HasVotingRights { get; set; }
+    /// <summary>Under 留党察看 (probation within the party as a disciplinary measure): no vote, may not sponsor.</summary>
+    public bool OnDisciplinaryProbation { get; set; }
+    /// <summary>The party group (党小组) within the branch.</summary>
+    public string? PartyGroup { get; set; }
     public DateOnly? ProbationStart { get; set; }
     public DateOnly? ProbationEnd { get; set; }
     public DateOnly? FullMembershipDate { get; set; }

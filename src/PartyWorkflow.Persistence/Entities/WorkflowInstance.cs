@@ -9,6 +9,9 @@ public sealed class WorkflowInstance
     public Guid Id { get; set; }
     public required string DefinitionId { get; set; }
     public int DefinitionVersion { get; set; }
+    /// <summary>The jurisdiction overlay the instance started with, if any; kept for its whole life.</summary>
+    public string? JurisdictionId { get; set; }
+    public int? OverlayVersion { get; set; }
     public Guid PersonId { get; set; }
     public Guid BranchId { get; set; }
     /// <summary>The Stateless state: the last step completed, or an end state.</summary>

@@ -17,6 +17,10 @@ public static class RegistryEndpoints
             TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, parentId), ct)));
         organizations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetOrganization(id), ct)));
+        organizations.MapPut("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true), ct))).WithSummary("Replace an organization's fields");
+        organizations.MapPatch("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)");
 
         var members = app.MapGroup("/api/members").WithTags("Registry");
         members.MapPost("/", async (CreateMember command, IMediator mediator, CancellationToken ct) =>
@@ -28,5 +32,9 @@ public static class RegistryEndpoints
             TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership), ct)));
         members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetMember(id), ct)));
+        members.MapPut("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true), ct))).WithSummary("Replace a member's registry fields");
+        members.MapPatch("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)");
     }
 }

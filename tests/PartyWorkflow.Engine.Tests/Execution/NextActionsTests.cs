@@ -18,13 +18,25 @@ public class NextActionsTests(MemberDevelopmentWorkflow workflow) : IClassFixtur
     }
 
     [Fact]
-    public void Once_the_training_year_is_complete_designation_fails_nothing()
+    public void Once_the_training_year_is_complete_and_inspected_designation_fails_nothing()
+    {
+        var journey = new Journey(workflow.Compiled).Through("record-inspection");
+        journey.Take("record-inspection", """{ "date": "2026-02-01", "assessment": "良好" }""");
+
+        var next = journey.Engine.NextActions(workflow.Compiled, journey.Instance, new DateOnly(2026, 3, 1));
+
+        Assert.Empty(Assert.Single(next, n => n.Step.Id == "designate-development-target").FailingRules);
+    }
+
+    [Fact]
+    public void Without_half_year_inspections_designation_still_fails_after_the_training_year()
     {
         var journey = new Journey(workflow.Compiled).Through("assign-contacts");
 
         var next = journey.Engine.NextActions(workflow.Compiled, journey.Instance, new DateOnly(2026, 3, 1));
 
-        Assert.Empty(Assert.Single(next, n => n.Step.Id == "designate-development-target").FailingRules);
+        var failing = Assert.Single(next, n => n.Step.Id == "designate-development-target").FailingRules;
+        Assert.Equal(["half-year-inspections"], failing.Select(f => f.RuleId));
     }
 
     [Fact]

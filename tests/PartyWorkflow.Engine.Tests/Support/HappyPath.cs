@@ -24,6 +24,7 @@ internal static class HappyPath
         ("assign-contacts", $$"""{ "date": "2025-03-10", "contactIds": ["{{ContactOne}}", "{{ContactTwo}}"] }"""),
         ("record-inspection", """{ "date": "2025-09-01", "assessment": "表现良好" }"""),
         ("record-thought-report", """{ "date": "2025-10-01", "summary": "学习体会" }"""),
+        ("record-inspection", """{ "date": "2026-02-01", "assessment": "表现良好" }"""),
         ("designate-development-target", """{ "date": "2026-03-01", "opinionsHeard": ["party-group", "members"] }"""),
         ("file-target-record", """{ "date": "2026-03-05" }"""),
         ("assign-sponsors", $$"""{ "date": "2026-03-10", "sponsorIds": ["{{SponsorOne}}", "{{SponsorTwo}}"] }"""),

@@ -78,6 +78,8 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OverlayVersion = table.Column<int>(type: "integer", nullable: true),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     BranchId = table.Column<Guid>(type: "uuid", nullable: false),
                     State = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -106,6 +108,8 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     ParentId = table.Column<Guid>(type: "uuid", nullable: true),
                     HasApprovalAuthority = table.Column<bool>(type: "boolean", nullable: false),
                     Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Jurisdiction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -129,6 +133,8 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     Membership = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     BranchId = table.Column<Guid>(type: "uuid", nullable: true),
                     HasVotingRights = table.Column<bool>(type: "boolean", nullable: false),
+                    OnDisciplinaryProbation = table.Column<bool>(type: "boolean", nullable: false),
+                    PartyGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ProbationStart = table.Column<DateOnly>(type: "date", nullable: true),
                     ProbationEnd = table.Column<DateOnly>(type: "date", nullable: true),
                     FullMembershipDate = table.Column<DateOnly>(type: "date", nullable: true),

@@ -78,6 +78,8 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OverlayVersion = table.Column<int>(type: "INTEGER", nullable: true),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     BranchId = table.Column<Guid>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -106,6 +108,8 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     HasApprovalAuthority = table.Column<bool>(type: "INTEGER", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Jurisdiction = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -129,6 +133,8 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     Membership = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
                     HasVotingRights = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnDisciplinaryProbation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PartyGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ProbationStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ProbationEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     FullMembershipDate = table.Column<DateOnly>(type: "TEXT", nullable: true),

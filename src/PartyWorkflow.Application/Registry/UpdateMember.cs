@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Registry;
+
+/// <summary>The fields of a member the registry may change; membership itself changes only through the workflow.</summary>
+public sealed record MemberChanges(
+    string? Name, string? Email, string? Phone, Guid? BranchId, bool? HasVotingRights, bool? OnDisciplinaryProbation, string? PartyGroup);
+
+/// <summary><c>PATCH</c> changes the fields given; <c>PUT</c> (<see cref="Replace"/>) sets them all, absent ones to empty.</summary>
+public sealed record UpdateMember(Guid Id, MemberChanges Changes, bool Replace) : ICommand<MemberView>, IValidate
+{
+    public IEnumerable<(string Field, string Message)> Validate()
+    {
+        if (Changes.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 100)) yield return ("name", "must be 1 to 100 characters");
+        if (!Replace) yield break;
+        if (Changes.Name is null) yield return ("name", "is required");
+        if (Changes.BranchId is null) yield return ("branchId", "is required");
+        if (Changes.HasVotingRights is null) yield return ("hasVotingRights", "is required");
+        if (Changes.OnDisciplinaryProbation is null) yield return ("onDisciplinaryProbation", "is required");
+    }
+}
+
+public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHandler<UpdateMember, MemberView>
+{
+    public async ValueTask<MemberView> Handle(UpdateMember command, CancellationToken ct)
+    {
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == command.Id && p.Membership != "none", ct)
+                     ?? throw new NotFoundException("member", command.Id.ToString());
+        var c = command.Changes;
+        if (c.BranchId is { } branchId && !await db.Organizations.AnyAsync(o => o.Id == branchId && o.Kind != "party-committee", ct))
+            throw RuleRefusalException.For("organization-exists", $"branchId：找不到编号为 {branchId} 的党支部", $"branchId: no branch with id {branchId}");
+
+        person.Name = c.Name?.Trim() ?? person.Name;
+        person.BranchId = c.BranchId ?? person.BranchId;
+        person.Email = command.Replace ? c.Email : c.Email ?? person.Email;
+        person.Phone = command.Replace ? c.Phone : c.Phone ?? person.Phone;
+        person.PartyGroup = command.Replace ? c.PartyGroup : c.PartyGroup ?? person.PartyGroup;
+        person.OnDisciplinaryProbation = c.OnDisciplinaryProbation ?? person.OnDisciplinaryProbation;
+        // Coming under 留党察看 takes the vote away unless the request says otherwise (and then it is refused).
+        person.HasVotingRights = c.HasVotingRights ?? (person.HasVotingRights && !person.OnDisciplinaryProbation);
+        if (person.HasVotingRights && (person.Membership != "full" || person.OnDisciplinaryProbation)) throw VotingRights.Refusal();
+        person.Version += 1;
+        await db.SaveChangesAsync(ct);
+        return MemberView.From(person);
+    }
+}

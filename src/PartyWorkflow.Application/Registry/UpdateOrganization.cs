@@ -1,0 +1,65 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Registry;
+
+public sealed record OrganizationChanges(string? Name, string? Kind, Guid? ParentId, bool? HasApprovalAuthority, string? Email, string? Jurisdiction);
+
+/// <summary><c>PATCH</c> changes the fields given; <c>PUT</c> (<see cref="Replace"/>) sets them all.</summary>
+public sealed record UpdateOrganization(Guid Id, OrganizationChanges Changes, bool Replace) : ICommand<OrganizationView>, IValidate
+{
+    public IEnumerable<(string Field, string Message)> Validate()
+    {
+        if (Changes.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 200)) yield return ("name", "must be 1 to 200 characters");
+        if (Changes.Kind is { } kind && !OrganizationView.Kinds.Contains(kind)) yield return ("kind", $"must be one of: {string.Join(", ", OrganizationView.Kinds)}");
+        if (Changes.ParentId == Id) yield return ("parentId", "an organization cannot be its own parent");
+        if (!Replace) yield break;
+        if (Changes.Name is null) yield return ("name", "is required");
+        if (Changes.Kind is null) yield return ("kind", "is required");
+        if (Changes.HasApprovalAuthority is null) yield return ("hasApprovalAuthority", "is required");
+    }
+}
+
+public sealed class UpdateOrganizationHandler(PartyWorkflowDbContext db) : ICommandHandler<UpdateOrganization, OrganizationView>
+{
+    public async ValueTask<OrganizationView> Handle(UpdateOrganization command, CancellationToken ct)
+    {
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.Id, ct)
+                           ?? throw new NotFoundException("party organization", command.Id.ToString());
+        var c = command.Changes;
+        organization.Name = c.Name?.Trim() ?? organization.Name;
+        organization.Kind = c.Kind ?? organization.Kind;
+        organization.HasApprovalAuthority = c.HasApprovalAuthority ?? organization.HasApprovalAuthority;
+        organization.Email = command.Replace ? c.Email : c.Email ?? organization.Email;
+        organization.Jurisdiction = command.Replace ? c.Jurisdiction : c.Jurisdiction ?? organization.Jurisdiction;
+        if (command.Replace || c.ParentId is not null)
+        {
+            if (c.ParentId is { } parentId && await IsSelfOrDescendantAsync(parentId, organization.Id, ct))
+                throw RuleRefusalException.For("organization-hierarchy", "上级党组织不能是本组织或其下级组织", "the parent cannot be the organization itself or one of its descendants");
+            organization.ParentId = c.ParentId;
+        }
+        if (organization.HasApprovalAuthority && organization.Kind != "party-committee")
+            throw RuleRefusalException.For("approval-authority-committee-only",
+                "只有党委可以拥有审批权限，党总支和党支部不能", "only a party committee can have approval authority, never a general branch or branch");
+        organization.Version += 1;
+        await db.SaveChangesAsync(ct);
+        return OrganizationView.From(organization);
+    }
+
+    /// <summary>Walks up from <paramref name="candidate"/>; unknown ids are refused as well.</summary>
+    private async Task<bool> IsSelfOrDescendantAsync(Guid candidate, Guid self, CancellationToken ct)
+    {
+        Guid? id = candidate;
+        for (var depth = 0; id is not null && depth < 20; depth++)
+        {
+            if (id == self) return true;
+            var current = id.Value;
+            var row = await db.Organizations.AsNoTracking().Where(o => o.Id == current).Select(o => new { o.ParentId }).FirstOrDefaultAsync(ct)
+                      ?? throw RuleRefusalException.For("organization-exists", $"parentId：找不到编号为 {current} 的党组织", $"parentId: no party organization with id {current}");
+            id = row.ParentId;
+        }
+        return false;
+    }
+}

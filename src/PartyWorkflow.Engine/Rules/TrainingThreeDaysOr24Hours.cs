@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using PartyWorkflow.Engine.Execution;
+
+namespace PartyWorkflow.Engine.Rules;
+
+/// <summary>
+/// Training of at least <c>days</c> (3) days or at least <c>classHours</c> (24) class hours, summing
+/// the <c>days</c> and <c>classHours</c> of the training step (<c>trainingStep</c>) and of every
+/// attendance record (<c>attendanceStep</c>, a repeating step a definition may not have).
+/// </summary>
+public sealed class TrainingThreeDaysOr24Hours : IRule
+{
+    public string Id => "training-3-days-or-24-hours";
+
+    public RuleResult Evaluate(RuleContext context) => Judge(context);
+
+    public RuleResult? Preview(RuleContext context) => Judge(context);
+
+    private static RuleResult Judge(RuleContext context)
+    {
+        var minDays = context.IntParameter("days", 3);
+        var minHours = context.IntParameter("classHours", 24);
+        var records = context.Instance.Occurrences(context.StringParameter("trainingStep", "complete-training"))
+            .Concat(context.Instance.Occurrences(context.StringParameter("attendanceStep", "record-training-attendance")))
+            .ToList();
+        var days = records.Sum(r => FactReader.Integer(r, "days") ?? 0);
+        var hours = records.Sum(r => FactReader.Integer(r, "classHours") ?? 0);
+        return days >= minDays || hours >= minHours
+            ? RuleResult.Pass
+            : RuleResult.Fail(
+                $"集中培训不足：共{days}天、{hours}学时，应不少于{minDays}天或{minHours}学时",
+                $"not enough training: {days} day(s) and {hours} class hour(s) recorded; at least {minDays} days or {minHours} class hours are required");
+    }
+
+    public IEnumerable<string> CheckParameters(JsonObject parameters) =>
+        ParameterChecks.WholeNumber(parameters, "days", 1).Concat(ParameterChecks.WholeNumber(parameters, "classHours", 1));
+}
