@@ -10,9 +10,9 @@ public sealed class ApiClient(HttpClient client)
 {
     public HttpClient Client => client;
 
-    public async Task<Guid> CreateOrganizationAsync(string kind, Guid? parentId = null, bool approvalAuthority = false, string name = "测试党组织")
+    public async Task<Guid> CreateOrganizationAsync(string kind, Guid? parentId = null, bool approvalAuthority = false, string name = "测试党组织", string? jurisdiction = null)
     {
-        var response = await client.PostAsJsonAsync("/api/party-organizations", new { name, kind, parentId, hasApprovalAuthority = approvalAuthority });
+        var response = await client.PostAsJsonAsync("/api/party-organizations", new { name, kind, parentId, hasApprovalAuthority = approvalAuthority, jurisdiction });
         return Guid.Parse((await ExpectAsync(response, HttpStatusCode.Created))["id"]!.GetValue<string>());
     }
 
