@@ -31,7 +31,7 @@ public sealed class RegistryQueryHandlers(PartyWorkflowDbContext db) :
         .Select(OrganizationView.From).ToList();
 
     public async ValueTask<MemberView> Handle(GetMember query, CancellationToken ct) =>
-        MemberView.From(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id, ct)
+        MemberView.From(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id && p.Membership != "none", ct)
                         ?? throw new NotFoundException("member", query.Id.ToString()));
 
     public async ValueTask<IReadOnlyList<MemberView>> Handle(ListMembers query, CancellationToken ct) =>

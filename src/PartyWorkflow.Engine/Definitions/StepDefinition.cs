@@ -29,8 +29,12 @@ public sealed record StepDefinition
     public DeadlineChanges Deadlines { get; init; } = new();
 }
 
-/// <summary>States from the completion of <see cref="From"/> up to, not including, the completion of <see cref="Until"/>.</summary>
-public sealed record StepRange(string From, string Until);
+/// <summary>
+/// States from the completion of <see cref="From"/> up to, not including, the completion of
+/// <see cref="Until"/>. With <see cref="Stays"/>, a sequence step taken in these states is recorded
+/// without moving the instance (a new political review after the training, say).
+/// </summary>
+public sealed record StepRange(string From, string Until, bool Stays = false);
 
 public sealed record DeadlineChanges
 {

@@ -18,6 +18,8 @@ public sealed class CompiledWorkflow
     private readonly Dictionary<string, StepDefinition> actions;
     private readonly Dictionary<string, string> stageOfState = [];
     private readonly Dictionary<string, HashSet<string>> sources = [];
+    /// <summary>The states in which an action is recorded without moving the instance.</summary>
+    private readonly Dictionary<string, HashSet<string>> staying = [];
     private readonly ConcurrentBag<MachineHolder> pool = [];
     private readonly Dictionary<string, int> order;
 
@@ -43,9 +45,13 @@ public sealed class CompiledWorkflow
         foreach (var action in actions.Values)
         {
             var allowed = sources.TryGetValue(action.Id, out var existing) ? existing : sources[action.Id] = [];
+            var stays = staying[action.Id] = [];
             foreach (var range in action.AllowedWhile)
                 for (var i = order[range.From]; i < order[range.Until]; i++)
+                {
                     allowed.Add(Sequence[i].Id);
+                    if (range.Stays) stays.Add(Sequence[i].Id);
+                }
         }
     }
 
@@ -119,7 +125,7 @@ public sealed class CompiledWorkflow
                     {
                         var id = outcome.Id;
                         Func<bool> guard = () => Outcome is null || Outcome == id;
-                        var target = outcome.GoTo ?? (isRecord ? null : action.Id);
+                        var target = outcome.GoTo ?? (isRecord || workflow.staying[action.Id].Contains(source) ? null : action.Id);
                         if (target is null) config.InternalTransitionIf(action.Id, _ => guard(), _ => { }, id);
                         else if (target == source) config.PermitReentryIf(action.Id, guard, id);
                         else config.PermitIf(action.Id, target, guard, id);
