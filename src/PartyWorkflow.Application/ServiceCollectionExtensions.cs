@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Instances;
+using PartyWorkflow.Application.Reminders;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
 
         var connectionString = ConnectionString(configuration);
         services.AddDbContextPool<PartyWorkflowDbContext>(o => DatabaseProvider.Configure(o, connectionString));
+        services.AddReminders(configuration, connectionString);
 
         services.AddMediator((MediatorOptions o) =>
         {

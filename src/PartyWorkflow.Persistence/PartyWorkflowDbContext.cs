@@ -16,6 +16,10 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<SchedulerNode> SchedulerNodes => Set<SchedulerNode>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Engine.Reminders;
 using PartyWorkflow.Persistence;
 using PartyWorkflow.Persistence.Entities;
 
@@ -43,11 +44,11 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, Clock clock)
             WarningsJson = JsonSerializer.Serialize(accepted.Warnings.Select(w => w.RuleId)),
         });
 
-        await UpdateDeadlinesAsync(row, accepted, isNew, branchBefore != row.BranchId, now, ct);
+        await UpdateDeadlinesAsync(workflow, row, accepted, isNew, branchBefore != row.BranchId, now, ct);
         if (accepted.Membership is { } membership) await UpdateMembershipAsync(row, after, membership, ct);
     }
 
-    private async Task UpdateDeadlinesAsync(WorkflowInstance row, Accepted accepted, bool isNew, bool branchChanged, DateTimeOffset now, CancellationToken ct)
+    private async Task UpdateDeadlinesAsync(CompiledWorkflow workflow, WorkflowInstance row, Accepted accepted, bool isNew, bool branchChanged, DateTimeOffset now, CancellationToken ct)
     {
         // Opening a kind that is already open replaces it (the next half-year inspection, say).
         var closing = accepted.CloseDeadlines.Concat(accepted.OpenDeadlines.Select(o => o.Kind)).ToHashSet();
@@ -63,9 +64,17 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, Clock clock)
             }
         }
         if (!row.IsOpen) return;
+        // Reminders run from today: a deadline opened late (a backdated record, an overdue
+        // probation end reopened) is reminded of from now on, not flooded with the past.
+        var today = clock.Today;
         foreach (var opening in accepted.OpenDeadlines)
             db.Deadlines.Add(new Deadline
             {
+                DefinitionId = row.DefinitionId,
+                DefinitionVersion = row.DefinitionVersion,
+                OpenedOn = today,
+                RemindedThrough = today.AddDays(-1),
+                NextReminderOn = ReminderSchedule.NextAfter(workflow.DeadlineKinds[opening.Kind], opening.Due, today.AddDays(-1)),
                 Id = Guid.CreateVersion7(),
                 InstanceId = row.Id,
                 Kind = opening.Kind,

@@ -22,6 +22,39 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -33,6 +66,14 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
@@ -48,11 +89,20 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("NextReminderOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RemindedThrough")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -60,7 +110,64 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsOpen", "DueDate");
 
+                    b.HasIndex("IsOpen", "NextReminderOn");
+
                     b.ToTable("deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EmailMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReminderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReminderId", "ToAddress")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("email_outbox", (string)null);
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.HistoryEntry", b =>
@@ -290,6 +397,96 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeadlineKind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FireOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReminderKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientType", "RecipientId", "FireOn");
+
+                    b.HasIndex("DeadlineId", "ReminderKind", "Occurrence", "RecipientRole", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.SchedulerNode", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSweepAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LastSweepReminders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NodeId");
+
+                    b.ToTable("scheduler_nodes", (string)null);
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.WorkflowInstance", b =>

@@ -73,7 +73,9 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
     {
         b.ToTable("deadlines");
         b.Property(d => d.Kind).HasMaxLength(100);
+        b.Property(d => d.DefinitionId).HasMaxLength(100);
         b.HasIndex(d => new { d.IsOpen, d.DueDate });
+        b.HasIndex(d => new { d.IsOpen, d.NextReminderOn });
         b.HasIndex(d => d.InstanceId);
     }
 }

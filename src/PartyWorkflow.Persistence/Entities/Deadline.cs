@@ -10,6 +10,15 @@ public sealed class Deadline
     public Guid BranchId { get; set; }
     public Guid PersonId { get; set; }
     public bool IsOpen { get; set; } = true;
+    /// <summary>The definition that declares this kind of deadline and its reminder schedule.</summary>
+    public required string DefinitionId { get; set; }
+    public int DefinitionVersion { get; set; }
+    /// <summary>The day it was opened (today then): reminders that would have fallen before it are not sent.</summary>
+    public DateOnly OpenedOn { get; set; }
+    /// <summary>Reminders falling on or before this day have been written; the sweep moves it forward.</summary>
+    public DateOnly RemindedThrough { get; set; }
+    /// <summary>The next day a reminder falls due, or null when none will; what the sweeps look for.</summary>
+    public DateOnly? NextReminderOn { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -14,6 +14,8 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("PartyWorkflow:SeedDemoData", "false");
+        // Tests call the sweeps themselves, on the fake clock.
+        builder.UseSetting("PartyWorkflow:Reminders:SchedulerEnabled", "false");
         if (workflowsPath is not null) builder.UseSetting("PartyWorkflow:WorkflowsPath", workflowsPath);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
     }

@@ -12,6 +12,22 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OwnerType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_feeds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deadlines",
                 columns: table => new
                 {
@@ -22,12 +38,38 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     BranchId = table.Column<Guid>(type: "uuid", nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RemindedThrough = table.Column<DateOnly>(type: "date", nullable: false),
+                    NextReminderOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_deadlines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "email_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReminderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_email_outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -146,6 +188,51 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_people", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeadlineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeadlineKind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReminderKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Occurrence = table.Column<int>(type: "integer", nullable: false),
+                    RecipientRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecipientType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FireOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scheduler_nodes",
+                columns: table => new
+                {
+                    NodeId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSweepAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSweepReminders = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scheduler_nodes", x => x.NodeId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_TokenHash",
+                table: "calendar_feeds",
+                column: "TokenHash",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_deadlines_InstanceId",
                 table: "deadlines",
@@ -155,6 +242,22 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                 name: "IX_deadlines_IsOpen_DueDate",
                 table: "deadlines",
                 columns: new[] { "IsOpen", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_IsOpen_NextReminderOn",
+                table: "deadlines",
+                columns: new[] { "IsOpen", "NextReminderOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_email_outbox_ReminderId_ToAddress",
+                table: "email_outbox",
+                columns: new[] { "ReminderId", "ToAddress" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_email_outbox_SentAt_NextAttemptAt",
+                table: "email_outbox",
+                columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_history_InstanceId_Sequence",
@@ -194,13 +297,30 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                 table: "people",
                 column: "CitizenId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_DeadlineId_ReminderKind_Occurrence_RecipientRole_~",
+                table: "reminders",
+                columns: new[] { "DeadlineId", "ReminderKind", "Occurrence", "RecipientRole", "RecipientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reminders_RecipientType_RecipientId_FireOn",
+                table: "reminders",
+                columns: new[] { "RecipientType", "RecipientId", "FireOn" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
                 name: "deadlines");
+
+            migrationBuilder.DropTable(
+                name: "email_outbox");
 
             migrationBuilder.DropTable(
                 name: "history");
@@ -216,6 +336,12 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "people");
+
+            migrationBuilder.DropTable(
+                name: "reminders");
+
+            migrationBuilder.DropTable(
+                name: "scheduler_nodes");
         }
     }
 }
