@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PartyWorkflow.Application;
 using PartyWorkflow.Application.Common;
+using Mediator;
 using PartyWorkflow.Application.Demo;
+using PartyWorkflow.Application.Reminders;
 using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Server.Endpoints;
 using PartyWorkflow.Server.Http;
@@ -39,10 +41,12 @@ app.Use((context, next) => context.Request.ContentLength > maxBody
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health");
+app.MapGet("/health", async (IMediator mediator, CancellationToken ct) =>
+    TypedResults.Ok(new { status = "ok", scheduler = await mediator.Send(new SchedulerStatus(), ct) })).WithTags("Health");
 app.MapInstanceEndpoints();
 app.MapDefinitionEndpoints();
 app.MapRegistryEndpoints();
+app.MapReminderEndpoints();
 
 if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true)) await app.Services.MigrateAsync();
 if (app.Configuration.GetValue("PartyWorkflow:SeedDemoData", false)) await DemoData.SeedIfEmptyAsync(app.Services);

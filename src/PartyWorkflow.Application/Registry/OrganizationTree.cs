@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Registry;
+
+/// <summary>The organizations as a tree, loaded at once (there are hundreds, not millions): who is under whom.</summary>
+public sealed class OrganizationTree(IReadOnlyDictionary<Guid, Organization> organizations)
+{
+    public static async Task<OrganizationTree> LoadAsync(PartyWorkflowDbContext db, CancellationToken ct) =>
+        new(await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct));
+
+    public IReadOnlyDictionary<Guid, Organization> All => organizations;
+
+    public bool Contains(Guid id) => organizations.ContainsKey(id);
+
+    /// <summary>The organization and every organization below it.</summary>
+    public HashSet<Guid> SelfAndDescendants(Guid id)
+    {
+        var children = organizations.Values.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value, o => o.Id);
+        var found = new HashSet<Guid> { id };
+        var queue = new Queue<Guid>([id]);
+        while (queue.TryDequeue(out var current))
+            foreach (var child in children[current])
+                if (found.Add(child)) queue.Enqueue(child);
+        return found;
+    }
+
+    public string NameOf(Guid id) => organizations.GetValueOrDefault(id)?.Name ?? "";
+}

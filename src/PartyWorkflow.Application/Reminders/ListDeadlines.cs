@@ -1,0 +1,48 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Registry;
+using PartyWorkflow.Application.Workflows;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Reminders;
+
+/// <summary>
+/// Open deadlines, filtered: due before a date, of a kind, under an organization (its branches
+/// included), overdue or not. For example every probationary member whose probation ends in the
+/// next 30 days: <c>kind=probation-end&amp;dueBefore=…</c>.
+/// </summary>
+public sealed record ListDeadlines(DateOnly? DueBefore, string? Kind, Guid? Organization, bool? Overdue) : IQuery<IReadOnlyList<DeadlineItem>>;
+
+public sealed record DeadlineItem(
+    Guid Id, Guid InstanceId, string Kind, string KindName, DateOnly DueDate, bool Overdue, int DaysLeft,
+    Guid PersonId, string PersonName, Guid BranchId, string BranchName, string InstanceState);
+
+public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog, Clock clock) : IQueryHandler<ListDeadlines, IReadOnlyList<DeadlineItem>>
+{
+    private const int Limit = 2000;
+
+    public async ValueTask<IReadOnlyList<DeadlineItem>> Handle(ListDeadlines query, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var tree = await OrganizationTree.LoadAsync(db, ct);
+        if (query.Organization is { } org && !tree.Contains(org)) throw new NotFoundException("party organization", org.ToString());
+        var branches = query.Organization is { } root ? tree.SelfAndDescendants(root).ToList() : null;
+
+        var rows = await db.Deadlines.AsNoTracking()
+            .Where(d => d.IsOpen)
+            .Where(d => query.DueBefore == null || d.DueDate <= query.DueBefore)
+            .Where(d => query.Kind == null || d.Kind == query.Kind)
+            .Where(d => branches == null || branches.Contains(d.BranchId))
+            .Where(d => query.Overdue == null || (query.Overdue == true ? d.DueDate < today : d.DueDate >= today))
+            .OrderBy(d => d.DueDate).Take(Limit)
+            .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new { Deadline = d, p.Name })
+            .Join(db.Instances, x => x.Deadline.InstanceId, i => i.Id, (x, i) => new { x.Deadline, x.Name, i.State })
+            .ToListAsync(ct);
+        return rows.Select(x => new DeadlineItem(
+            x.Deadline.Id, x.Deadline.InstanceId, x.Deadline.Kind,
+            catalog.Find(x.Deadline.DefinitionId, x.Deadline.DefinitionVersion)?.DeadlineKinds.GetValueOrDefault(x.Deadline.Kind)?.Name.Zh ?? x.Deadline.Kind,
+            x.Deadline.DueDate, x.Deadline.DueDate < today, x.Deadline.DueDate.DayNumber - today.DayNumber,
+            x.Deadline.PersonId, x.Name, x.Deadline.BranchId, tree.NameOf(x.Deadline.BranchId), x.State)).ToList();
+    }
+}

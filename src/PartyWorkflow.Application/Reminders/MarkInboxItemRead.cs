@@ -1,0 +1,20 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Reminders;
+
+/// <summary>Marks a reminder read; marking it again keeps the first time.</summary>
+public sealed record MarkInboxItemRead(Guid Id) : ICommand<InboxItem>;
+
+public sealed class MarkInboxItemReadHandler(PartyWorkflowDbContext db, Clock clock) : ICommandHandler<MarkInboxItemRead, InboxItem>
+{
+    public async ValueTask<InboxItem> Handle(MarkInboxItemRead command, CancellationToken ct)
+    {
+        var r = await db.Reminders.FirstOrDefaultAsync(x => x.Id == command.Id, ct) ?? throw new NotFoundException("inbox item", command.Id.ToString());
+        r.ReadAt ??= clock.Now;
+        await db.SaveChangesAsync(ct);
+        return new InboxItem(r.Id, r.InstanceId, r.DeadlineKind, r.ReminderKind, r.Occurrence, r.RecipientRole, r.FireOn, r.DueDate, r.Subject, r.Body, r.ReadAt);
+    }
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Application.Reminders;
+
+/// <summary>
+/// Stops a feed's URL from working. Revoking again changes nothing (the first revocation time
+/// stays), so a retried request is harmless. True when this call revoked it.
+/// </summary>
+public sealed record RevokeCalendarFeed(Guid Id) : ICommand<bool>;
+
+public sealed class RevokeCalendarFeedHandler(PartyWorkflowDbContext db, Clock clock) : ICommandHandler<RevokeCalendarFeed, bool>
+{
+    public async ValueTask<bool> Handle(RevokeCalendarFeed command, CancellationToken ct)
+    {
+        var feed = await db.CalendarFeeds.FindAsync([command.Id], ct) ?? throw new NotFoundException("calendar feed", command.Id.ToString());
+        if (feed.RevokedAt is not null) return false;
+        feed.RevokedAt = clock.Now;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+using Mediator;
+using PartyWorkflow.Application.Reminders;
+
+namespace PartyWorkflow.Server.Endpoints;
+
+public static class ReminderEndpoints
+{
+    public static void MapReminderEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reminders = app.MapGroup("/api").WithTags("Reminders");
+        reminders.MapGet("/inbox", async (Guid? member, Guid? organization, bool? unreadOnly, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListInbox(member, organization, unreadOnly ?? false), ct)))
+            .WithSummary("A member's (?member=) or an organization's (?organization=) reminders");
+        reminders.MapPost("/inbox/{id:guid}/read", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new MarkInboxItemRead(id), ct)))
+            .WithSummary("Mark a reminder read");
+        reminders.MapGet("/deadlines", async (DateOnly? dueBefore, string? kind, Guid? organization, bool? overdue, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListDeadlines(dueBefore, kind, organization, overdue), ct)))
+            .WithSummary("Open deadlines: e.g. ?kind=probation-end&dueBefore=2026-12-31&organization=…");
+        reminders.MapGet("/deadlines/summary", async (Guid? organization, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new DeadlineSummary(organization), ct)))
+            .WithSummary("Open, overdue and soon-due deadlines per branch and committee");
+    }
+}
