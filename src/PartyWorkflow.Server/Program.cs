@@ -46,6 +46,7 @@ app.MapGet("/health", async (IMediator mediator, CancellationToken ct) =>
 app.MapInstanceEndpoints();
 app.MapDefinitionEndpoints();
 app.MapRegistryEndpoints();
+app.MapCalendarFeedEndpoints();
 app.MapReminderEndpoints();
 
 if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true)) await app.Services.MigrateAsync();

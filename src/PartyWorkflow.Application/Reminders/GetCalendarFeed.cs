@@ -1,0 +1,44 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Registry;
+using PartyWorkflow.Application.Workflows;
+using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Reminders;
+
+/// <summary>
+/// The iCalendar text of a feed, found by its secret token: every open deadline of the member, or
+/// of the organization's branches and those below it, overdue ones included (they matter most).
+/// </summary>
+public sealed record GetCalendarFeed(string Token) : IQuery<string>;
+
+public sealed class GetCalendarFeedHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog) : IQueryHandler<GetCalendarFeed, string>
+{
+    public async ValueTask<string> Handle(GetCalendarFeed query, CancellationToken ct)
+    {
+        var hash = CalendarFeedToken.Hash(query.Token);
+        // Unknown and revoked look the same, and the token is not echoed back.
+        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, ct)
+                   ?? throw new NotFoundException("calendar feed", "(unknown or revoked token)");
+
+        var (ownerName, deadlines) = feed.OwnerType == "member" ? await OfMemberAsync(feed.OwnerId, ct) : await OfOrganizationAsync(feed.OwnerId, ct);
+        var personIds = deadlines.Select(d => d.PersonId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return DeadlineCalendar.Write(ownerName, deadlines, names, catalog);
+    }
+
+    private async Task<(string Name, List<Deadline> Deadlines)> OfMemberAsync(Guid personId, CancellationToken ct)
+    {
+        var name = await db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
+        return (name, await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && d.PersonId == personId).ToListAsync(ct));
+    }
+
+    private async Task<(string Name, List<Deadline> Deadlines)> OfOrganizationAsync(Guid organizationId, CancellationToken ct)
+    {
+        var tree = await OrganizationTree.LoadAsync(db, ct);
+        var branches = tree.SelfAndDescendants(organizationId).ToList();
+        return (tree.NameOf(organizationId), await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && branches.Contains(d.BranchId)).ToListAsync(ct));
+    }
+}
