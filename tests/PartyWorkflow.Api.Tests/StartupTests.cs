@@ -51,6 +51,22 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Definitions_validate_checks_overlays_and_calendars_too()
+    {
+        var folder = WorkflowFolders.Copy();
+        File.WriteAllText(Path.Combine(folder, "jurisdictions", "broken.json"), """
+            { "jurisdictionId": "broken", "version": 1, "name": { "zh": "坏", "en": "broken" }, "definitionId": "member-development",
+              "rules": [ { "step": "confirm-activist", "id": "no-such-rule", "enabled": true } ] }
+            """);
+        File.WriteAllText(Path.Combine(folder, "calendars", "2030.json"), """{ "year": 2030, "holidays": ["2030-02-30"], "workingWeekends": [] }""");
+
+        var (code, _, errors) = await RunCliAsync("definitions", "validate", folder);
+        Assert.Equal(1, code);
+        Assert.Contains(Path.Combine("jurisdictions", "broken.json") + ": $.rules[0]", errors);
+        Assert.Contains(Path.Combine("calendars", "2030.json") + ": $.holidays[0]", errors);
+    }
+
+    [Fact]
     public async Task Definitions_diagram_prints_mermaid()
     {
         var (code, output, _) = await RunCliAsync("definitions", "diagram", "member-development");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Json.Schema;
 using PartyWorkflow.Engine.Dates;
 using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
@@ -48,28 +47,12 @@ internal static class WorkflowFiles
     {
         var path = Path.Combine(directory, folder);
         if (!Directory.Exists(path)) yield break;
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(directory, "schema", schemaFile)), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var schema = SchemaCheck.FromText(File.ReadAllText(Path.Combine(directory, "schema", schemaFile)));
         foreach (var file in Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal))
         {
-            var name = Path.Combine(folder, Path.GetFileName(file));
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(File.ReadAllText(file));
-            }
-            catch (JsonException ex)
-            {
-                errors.Add(new DefinitionError(name, $"$ (line {ex.LineNumber + 1})", "not valid JSON: " + ex.Message));
-                continue;
-            }
-            var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (!result.IsValid)
-            {
-                errors.AddRange((result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-                    .SelectMany(d => d.Errors!.Select(e => new DefinitionError(name, DefinitionParser.ToJsonPath(d.InstanceLocation.ToString()), e.Value))));
-                continue;
-            }
-            yield return (file, document.RootElement.Clone());
+            var (root, fileErrors) = schema.Read(Path.Combine(folder, Path.GetFileName(file)), File.ReadAllText(file));
+            errors.AddRange(fileErrors);
+            if (root is { } element) yield return (file, element);
         }
     }
 

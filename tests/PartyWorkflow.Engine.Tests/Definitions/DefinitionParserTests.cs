@@ -27,6 +27,6 @@ public class DefinitionParserTests
     [InlineData("/a~1b/c~0d", "$.a/b.c~d")]
     public void Json_pointers_become_json_paths(string pointer, string path)
     {
-        Assert.Equal(path, DefinitionParser.ToJsonPath(pointer));
+        Assert.Equal(path, SchemaCheck.ToJsonPath(pointer));
     }
 }
