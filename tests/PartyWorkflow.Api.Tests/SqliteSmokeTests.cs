@@ -43,4 +43,25 @@ public sealed class SqliteSmokeTests(SqliteFixture fixture) : IClassFixture<Sqli
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.ServiceUnavailable }));
     }
+
+    [Fact]
+    public async Task Reminders_are_swept_once_on_sqlite_and_reach_the_inbox()
+    {
+        var unit = await Unit.CreateAsync(fixture.Api);
+        var applied = DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
+        var instance = await unit.ApplyAsync(applied.ToString("yyyy-MM-dd"));
+
+        // The initial talk falls due a month later: the branch hears 7 days before and on the day.
+        fixture.Time.SetUtcNow(Sweeps.Morning(applied.AddMonths(1)));
+        Assert.Equal(2, await fixture.Factory.SweepAsync());
+        Assert.Equal(0, await fixture.Factory.SweepAsync());
+
+        var inbox = JsonNode.Parse(await fixture.Api.Client.GetStringAsync($"/api/inbox?organization={unit.Branch}"))!.AsArray();
+        Assert.Equal(["due", "before"], inbox.Select(i => i!["reminderKind"]!.GetValue<string>()));
+        Assert.All(inbox, i => Assert.Equal(instance.ToString(), i!["instanceId"]!.GetValue<string>()));
+        var read = await fixture.Api.Client.PostAsync($"/api/inbox/{inbox[0]!["id"]}/read", null);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var unread = JsonNode.Parse(await fixture.Api.Client.GetStringAsync($"/api/inbox?organization={unit.Branch}&unreadOnly=true"))!.AsArray();
+        Assert.Single(unread);
+    }
 }
