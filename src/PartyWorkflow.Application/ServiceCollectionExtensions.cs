@@ -80,9 +80,6 @@ public static class ServiceCollectionExtensions
     public static async Task MigrateAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>().Database;
-        await database.MigrateAsync(ct);
-        // Readers then never wait for the single SQLite writer (the setting persists in the file).
-        if (database.IsSqlite()) await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await DatabaseProvider.MigrateAsync(scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>(), ct);
     }
 }

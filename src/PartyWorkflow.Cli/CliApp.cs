@@ -84,7 +84,7 @@ public static class CliApp
         DatabaseProvider.Configure(options, connectionString);
         await using var db = new PartyWorkflowDbContext(options.Options);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await db.Database.MigrateAsync(ct);
+        await DatabaseProvider.MigrateAsync(db, ct);
         output.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
         return 0;
     }

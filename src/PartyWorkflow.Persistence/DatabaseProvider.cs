@@ -19,4 +19,11 @@ public static class DatabaseProvider
         else
             options.UseSqlite(connectionString, o => o.MigrationsAssembly("PartyWorkflow.Migrations.Sqlite"));
     }
+
+    /// <summary>Applies pending migrations; a SQLite file is switched to WAL so readers never wait for the single writer.</summary>
+    public static async Task MigrateAsync(PartyWorkflowDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
 }

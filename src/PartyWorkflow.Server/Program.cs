@@ -50,7 +50,10 @@ app.MapCalendarFeedEndpoints();
 app.MapReminderEndpoints();
 
 if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true)) await app.Services.MigrateAsync();
-if (app.Configuration.GetValue("PartyWorkflow:SeedDemoData", false)) await DemoData.SeedIfEmptyAsync(app.Services);
+// Demo data belongs to the embedded default; a PostgreSQL database gets it only when asked for.
+var seed = app.Configuration.GetValue<bool?>("PartyWorkflow:SeedDemoData")
+           ?? !PartyWorkflow.Persistence.DatabaseProvider.IsPostgres(ServiceCollectionExtensions.ConnectionString(app.Configuration));
+if (seed) await DemoData.SeedIfEmptyAsync(app.Services);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

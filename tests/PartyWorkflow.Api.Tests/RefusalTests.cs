@@ -105,8 +105,11 @@ public sealed class RefusalTests(PostgresFixture fixture) : IClassFixture<Postgr
 
         var view = await fixture.Api.GetAsync($"/api/instances/{instance}");
         var designate = view["permittedActions"]!.AsArray().Single(a => a!["actionId"]!.GetValue<string>() == "designate-development-target")!;
-        Assert.Equal("2027-03-01", designate["earliestDate"]!.GetValue<string>());
-        Assert.Contains("可于 2027-03-01", designate["failingRules"]![0]!["message"]!["zh"]!.GetValue<string>());
+        var training = designate["failingRules"]!.AsArray().Single(r => r!["ruleId"]!.GetValue<string>() == "activist-training-one-year")!;
+        Assert.Equal("2027-03-01", training["earliestDate"]!.GetValue<string>());
+        Assert.Contains("可于 2027-03-01", training["message"]!["zh"]!.GetValue<string>());
+        // The first half-year passed without an inspection: time alone will not do, so no date is promised.
+        Assert.Null(designate["earliestDate"]);
 
         var facts = new JsonObject { ["date"] = "2026-11-30", ["opinionsHeard"] = new JsonArray("members") };
         var response = await fixture.Api.ActAsync(instance, "designate-development-target", facts, unit.Secretary, "branch-committee");

@@ -22,6 +22,15 @@ public sealed record ActionBody(JsonObject Facts, Guid ActorId, string? ActorRol
             throw InvalidInputException.For("body", $"not valid JSON: {ex.Message}");
         }
         if (node is not JsonObject facts) throw InvalidInputException.For("body", "must be a JSON object");
+        try
+        {
+            // JsonNode parses lazily: a repeated property only shows when the object is first read.
+            _ = facts.Count;
+        }
+        catch (ArgumentException)
+        {
+            throw InvalidInputException.For("body", "a property appears more than once");
+        }
 
         var errors = new Dictionary<string, string[]>();
         var actorNode = facts["actorId"];

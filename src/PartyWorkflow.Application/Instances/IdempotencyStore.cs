@@ -20,6 +20,8 @@ public sealed class IdempotencyStore(PartyWorkflowDbContext db, Clock clock)
     public async Task<T?> FindAsync<T>(string scope, string? key, string requestHash, CancellationToken ct) where T : class
     {
         if (key is null) return null;
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
+            throw InvalidInputException.For("Idempotency-Key", "must be 1 to 200 characters");
         var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
         if (record is null) return null;
         if (record.RequestHash != requestHash)

@@ -16,7 +16,7 @@ public static class InstanceMapping
         Facts = JsonNode.Parse(row.FactsJson)?.AsObject() ?? [],
         Dates = JsonSerializer.Deserialize<Dictionary<string, DateOnly>>(row.DatesJson) ?? [],
         Documents = JsonSerializer.Deserialize<HashSet<string>>(row.DocumentsJson) ?? [],
-        LastActionDate = row.LastActionDate,
+        LastStepDate = row.LastStepDate,
     };
 
     public static void CopyTo(InstanceSnapshot snapshot, CompiledWorkflow workflow, WorkflowInstance row)
@@ -28,6 +28,6 @@ public static class InstanceMapping
         row.FactsJson = snapshot.Facts.ToJsonString();
         row.DatesJson = JsonSerializer.Serialize(snapshot.Dates);
         row.DocumentsJson = JsonSerializer.Serialize(snapshot.Documents.Order());
-        row.LastActionDate = snapshot.LastActionDate;
+        row.LastStepDate = snapshot.LastStepDate;
     }
 }

@@ -13,7 +13,7 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
     public InstanceView Build(WorkflowInstance row, string personName, IEnumerable<HistoryEntry> history, IEnumerable<Deadline> openDeadlines)
     {
         var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion, row.JurisdictionId, row.OverlayVersion)
-                       ?? throw new InvalidOperationException($"definition {row.DefinitionId} v{row.DefinitionVersion} is not loaded");
+                       ?? throw new NotFoundException("definition", $"{row.DefinitionId} v{row.DefinitionVersion}{(row.JurisdictionId is null ? "" : $" with {row.JurisdictionId} v{row.OverlayVersion}")}");
         var snapshot = InstanceMapping.ToSnapshot(row);
         var today = clock.Today;
         var isEnd = workflow.IsEnd(row.State);
@@ -42,7 +42,8 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
                 new LocalizedMessage(n.Step.Name.Zh, n.Step.Name.En),
                 n.Step.Actors,
                 n.FailingRules.Select(RuleMessageView.From).ToList(),
-                n.FailingRules.Count == 0 ? null : n.FailingRules.Max(r => r.EarliestDate))).ToList(),
+                // A date only when time alone will do: if any failing rule needs something else, none.
+                n.FailingRules.Count == 0 || n.FailingRules.Any(r => r.EarliestDate is null) ? null : n.FailingRules.Max(r => r.EarliestDate))).ToList(),
             OpenDeadlines = openDeadlines.OrderBy(d => d.DueDate).Select(d =>
             {
                 var kind = workflow.DeadlineKinds.GetValueOrDefault(d.Kind);

@@ -20,12 +20,13 @@ public sealed class SubmitApplicationHandler(
     : ICommandHandler<SubmitApplication, InstanceView>
 {
     public const string DefinitionId = "member-development";
-    private const string Scope = "POST /api/applications";
 
     public async ValueTask<InstanceView> Handle(SubmitApplication command, CancellationToken ct)
     {
+        // Keys are the client's own: two instructors may both send "1".
+        var scope = $"POST /api/applications by {command.Body.ActorId}";
         var hash = IdempotencyStore.Hash(command.Body.Raw);
-        if (await idempotency.FindAsync<InstanceView>(Scope, command.IdempotencyKey, hash, ct) is { } earlier) return earlier;
+        if (await idempotency.FindAsync<InstanceView>(scope, command.IdempotencyKey, hash, ct) is { } earlier) return earlier;
 
         var definition = catalog.LatestPublished(DefinitionId) ?? throw new NotFoundException("definition", DefinitionId);
         var facts = command.Body.Facts;
@@ -34,6 +35,8 @@ public sealed class SubmitApplicationHandler(
         var workflow = catalog.Find(definition.DefinitionId, definition.Version, overlay?.JurisdictionId, overlay?.Version)!;
         var step = workflow.Sequence[0];
         var personFacts = facts["person"] as JsonObject;
+        if (ContactDetails.Check("person.email", FactReader.Text(personFacts, "email")).ToList() is [_, ..] emailProblems)
+            throw new InvalidInputException(emailProblems.ToDictionary(p => p.Field, p => new[] { p.Message }));
         var citizenId = CitizenId.Normalize(FactReader.Text(personFacts, "citizenId") ?? "");
 
         var existing = citizenId.Length == 0 ? null : await db.People.FirstOrDefaultAsync(p => p.CitizenId == citizenId, ct);
@@ -60,6 +63,8 @@ public sealed class SubmitApplicationHandler(
             CreatedAt = clock.Now,
         }).Entity;
         CopyPersonFacts(personFacts!, person);
+        // The person's details live on their row; the process and its history refer to them by id.
+        accepted.RecordedFacts["personId"] = person.Id.ToString();
 
         var row = new WorkflowInstance
         {
@@ -78,7 +83,7 @@ public sealed class SubmitApplicationHandler(
 
         var view = views.Build(row, person.Name, db.History.Local.Where(h => h.InstanceId == row.Id), db.Deadlines.Local.Where(d => d.InstanceId == row.Id && d.IsOpen))
             with { Warnings = accepted.Warnings.Select(RuleMessageView.From).ToList() };
-        idempotency.Remember(Scope, command.IdempotencyKey, hash, 201, view);
+        idempotency.Remember(scope, command.IdempotencyKey, hash, 201, view);
         await db.SaveChangesAsync(ct);
         return view;
     }

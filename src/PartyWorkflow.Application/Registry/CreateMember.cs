@@ -22,6 +22,11 @@ public sealed record CreateMember(
         if (string.IsNullOrWhiteSpace(CitizenId)) yield return ("citizenId", "is required");
         if (BranchId is null) yield return ("branchId", "is required");
         if (Membership is not ("full" or "probationary")) yield return ("membership", "must be one of: full, probationary");
+        foreach (var problem in ContactDetails.Check("email", Email)
+                     .Concat(ContactDetails.MaxLength("phone", Phone, 32))
+                     .Concat(ContactDetails.MaxLength("ethnicity", Ethnicity, 50))
+                     .Concat(ContactDetails.MaxLength("partyGroup", PartyGroup, 100)))
+            yield return problem;
     }
 }
 
@@ -32,36 +37,38 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, Clock clock) 
         var unmet = new List<RuleRefusalException>();
         if (CitizenId.Problem(command.CitizenId, out _) is { } problem)
             unmet.Add(RuleRefusalException.For("citizen-id-valid", problem.Zh, problem.En));
-        var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId, ct);
+        var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId && o.Kind != "party-committee", ct);
         if (branch is null)
             unmet.Add(RuleRefusalException.For("organization-exists", $"branchId：找不到编号为 {command.BranchId} 的党组织", $"branchId: no party organization with id {command.BranchId}"));
         if (command.HasVotingRights == true && (command.Membership != "full" || command.OnDisciplinaryProbation == true))
             unmet.Add(VotingRights.Refusal());
+        foreach (var (field, date) in new[] { ("probationStart", command.ProbationStart), ("fullMembershipDate", command.FullMembershipDate) })
+            if (date > clock.Today)
+                unmet.Add(RuleRefusalException.For("date-order", $"{field}：日期不能晚于今天", $"{field}: the date cannot be after today"));
         if (unmet.Count > 0) throw new RuleRefusalException(unmet.SelectMany(u => u.UnmetRules).ToList());
 
         var citizenId = CitizenId.Normalize(command.CitizenId!);
-        if (await db.People.AnyAsync(p => p.CitizenId == citizenId, ct))
-            throw new ConflictException("a person with this citizen ID is already registered");
+        // Someone known from an earlier application (withdrawn, say) is registered on the same row.
+        var person = await db.People.FirstOrDefaultAsync(p => p.CitizenId == citizenId, ct);
+        if (person is { Membership: not "none" })
+            throw new ConflictException("a member with this citizen ID is already registered");
+        if (person is not null && await db.Instances.AnyAsync(i => i.PersonId == person.Id && i.IsOpen, ct))
+            throw new ConflictException("this person has an open application; membership comes through it");
+        person ??= db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = "", Gender = "", CitizenId = citizenId, CreatedAt = clock.Now }).Entity;
 
-        var person = db.People.Add(new Person
-        {
-            Id = Guid.CreateVersion7(),
-            Name = command.Name!.Trim(),
-            Gender = command.Gender!,
-            Ethnicity = command.Ethnicity,
-            CitizenId = citizenId,
-            Phone = command.Phone,
-            Email = command.Email,
-            Membership = command.Membership!,
-            BranchId = command.BranchId,
-            HasVotingRights = command.HasVotingRights ?? (command.Membership == "full" && command.OnDisciplinaryProbation != true),
-            OnDisciplinaryProbation = command.OnDisciplinaryProbation ?? false,
-            PartyGroup = command.PartyGroup,
-            ProbationStart = command.ProbationStart,
-            ProbationEnd = command.ProbationStart?.AddMonths(12),
-            FullMembershipDate = command.FullMembershipDate,
-            CreatedAt = clock.Now,
-        }).Entity;
+        person.Name = command.Name!.Trim();
+        person.Gender = command.Gender!;
+        person.Ethnicity = command.Ethnicity ?? person.Ethnicity;
+        person.Phone = command.Phone ?? person.Phone;
+        person.Email = command.Email ?? person.Email;
+        person.Membership = command.Membership!;
+        person.BranchId = command.BranchId;
+        person.HasVotingRights = command.HasVotingRights ?? (command.Membership == "full" && command.OnDisciplinaryProbation != true);
+        person.OnDisciplinaryProbation = command.OnDisciplinaryProbation ?? false;
+        person.PartyGroup = command.PartyGroup;
+        person.ProbationStart = command.ProbationStart;
+        person.ProbationEnd = command.ProbationStart?.AddMonths(12);
+        person.FullMembershipDate = command.FullMembershipDate;
         await db.SaveChangesAsync(ct);
         return MemberView.From(person);
     }

@@ -15,6 +15,8 @@ public sealed record CreateOrganization(string? Name, string? Kind, Guid? Parent
         else if (Name.Length > 200) yield return ("name", "must be at most 200 characters");
         if (Kind is null) yield return ("kind", "is required");
         else if (!OrganizationView.Kinds.Contains(Kind)) yield return ("kind", $"must be one of: {string.Join(", ", OrganizationView.Kinds)}");
+        foreach (var problem in ContactDetails.Check("email", Email).Concat(ContactDetails.MaxLength("jurisdiction", Jurisdiction, 100)))
+            yield return problem;
     }
 }
 

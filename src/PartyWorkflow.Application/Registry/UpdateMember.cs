@@ -15,6 +15,10 @@ public sealed record UpdateMember(Guid Id, MemberChanges Changes, bool Replace) 
     public IEnumerable<(string Field, string Message)> Validate()
     {
         if (Changes.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 100)) yield return ("name", "must be 1 to 100 characters");
+        foreach (var problem in ContactDetails.Check("email", Changes.Email)
+                     .Concat(ContactDetails.MaxLength("phone", Changes.Phone, 32))
+                     .Concat(ContactDetails.MaxLength("partyGroup", Changes.PartyGroup, 100)))
+            yield return problem;
         if (!Replace) yield break;
         if (Changes.Name is null) yield return ("name", "is required");
         if (Changes.BranchId is null) yield return ("branchId", "is required");

@@ -15,6 +15,8 @@ public sealed record UpdateOrganization(Guid Id, OrganizationChanges Changes, bo
         if (Changes.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 200)) yield return ("name", "must be 1 to 200 characters");
         if (Changes.Kind is { } kind && !OrganizationView.Kinds.Contains(kind)) yield return ("kind", $"must be one of: {string.Join(", ", OrganizationView.Kinds)}");
         if (Changes.ParentId == Id) yield return ("parentId", "an organization cannot be its own parent");
+        foreach (var problem in ContactDetails.Check("email", Changes.Email).Concat(ContactDetails.MaxLength("jurisdiction", Changes.Jurisdiction, 100)))
+            yield return problem;
         if (!Replace) yield break;
         if (Changes.Name is null) yield return ("name", "is required");
         if (Changes.Kind is null) yield return ("kind", "is required");

@@ -29,7 +29,7 @@ public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender send
             {
                 var message = batch[i];
                 message.Attempts += 1;
-                if (results[i] is null)
+                if (results[i].Succeeded)
                 {
                     message.SentAt = clock.Now;
                     message.LastError = null;
@@ -37,7 +37,9 @@ public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender send
                 }
                 else
                 {
-                    message.LastError = results[i]![..Math.Min(results[i]!.Length, 1000)];
+                    var error = results[i].Error!;
+                    message.LastError = error[..Math.Min(error.Length, 1000)];
+                    if (results[i].Permanent) message.Attempts = options.Smtp.MaxAttempts;
                     var pause = options.Smtp.RetryAfterSeconds * Math.Pow(2, Math.Min(message.Attempts - 1, 10));
                     message.NextAttemptAt = clock.Now.AddSeconds(pause);
                 }
@@ -45,7 +47,7 @@ public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender send
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            if (results.Any(r => r is not null)) break;
+            if (results.Any(r => !r.Succeeded)) break;
         }
         return sent;
     }

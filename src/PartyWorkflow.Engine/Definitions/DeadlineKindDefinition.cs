@@ -22,8 +22,6 @@ public sealed record DueDefinition
 {
     public string From { get; init; } = "date";
     public int Months { get; init; }
-    /// <summary>The latest the deadline may be moved to (e.g. 6 months for approvals with a special reason).</summary>
-    public int? LimitMonths { get; init; }
 }
 
 /// <summary>A reminder: <c>before</c> (days before due), <c>due</c> (on the day) or <c>overdue</c> (every N days after).</summary>

@@ -15,6 +15,9 @@ public sealed record FactDefinition
     public int? MinItems { get; init; }
     public int? MaxItems { get; init; }
     public int? MaxLength { get; init; }
+    /// <summary>Bounds of an integer; without them ±1,000,000, so that no count can overflow the rules' arithmetic.</summary>
+    public int? Minimum { get; init; }
+    public int? Maximum { get; init; }
     /// <summary>Personal data (citizen ID, phone): kept on the person's row only, never in history.</summary>
     public bool Personal { get; init; }
 }

@@ -65,7 +65,8 @@ public sealed class CompiledWorkflow
 
     public bool IsEnd(string state) => EndStates.Contains(state);
 
-    public StepDefinition? StepOf(string state) => actions.GetValueOrDefault(state);
+    /// <summary>Whether the action is a step of the sequence (not a repeating record or a side action).</summary>
+    public bool IsSequenceStep(string actionId) => order.ContainsKey(actionId);
 
     /// <summary>The action ids the state permits, in definition order.</summary>
     public IReadOnlyList<string> PermittedActions(string state) =>

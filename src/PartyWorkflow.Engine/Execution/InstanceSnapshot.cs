@@ -13,7 +13,8 @@ public sealed record InstanceSnapshot
     public JsonObject Facts { get; init; } = [];
     public IReadOnlyDictionary<string, DateOnly> Dates { get; init; } = new Dictionary<string, DateOnly>();
     public IReadOnlySet<string> Documents { get; init; } = new HashSet<string>();
-    public DateOnly? LastActionDate { get; init; }
+    /// <summary>The date of the last step of the sequence taken: no later action may be dated before it.</summary>
+    public DateOnly? LastStepDate { get; init; }
 
     public static readonly InstanceSnapshot New = new();
 

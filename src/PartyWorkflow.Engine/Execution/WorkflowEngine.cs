@@ -65,7 +65,7 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             CloseDeadlines = step.Deadlines.Close.Concat(outcome.Deadlines.Close).ToList(),
             Warnings = warnings,
             ComputedDates = computed,
-            DecidedBy = decided.Values.FirstOrDefault(m => m is not null && outcome.When is not null),
+            DecidedBy = DecidingRule(outcome.When) is { } rule ? decided.GetValueOrDefault(rule) : null,
             Membership = outcome.Membership,
             Branch = step.BranchFact is { } branchFact ? FactReader.Id(request.Facts, branchFact) : null,
             EndsInstance = workflow.IsEnd(newState),
@@ -105,17 +105,25 @@ public sealed class WorkflowEngine(RuleCatalog rules)
 
         var dates = new Dictionary<string, DateOnly>(instance.Dates);
         foreach (var (k, v) in accepted.ComputedDates) dates[k] = v;
-        var lastDate = instance.LastActionDate is { } last && last > accepted.ActionDate ? last : accepted.ActionDate;
+        // Only steps of the sequence set the date later steps may not precede: a record entered late
+        // with its true date (an inspection, a thought report) is not blocked by another record.
+        var lastDate = !workflow.IsSequenceStep(step.Id) || (instance.LastStepDate is { } last && last > accepted.ActionDate)
+            ? instance.LastStepDate
+            : accepted.ActionDate;
         return instance with
         {
             State = accepted.NewState,
             Facts = facts,
             Dates = dates,
             Documents = instance.Documents.Concat(accepted.Documents).ToHashSet(),
-            LastActionDate = lastDate,
+            LastStepDate = lastDate,
             BranchId = accepted.Branch ?? instance.BranchId,
         };
     }
+
+    /// <summary>The deciding rule an outcome's condition names, if any (e.g. <c>majority-of-entitled</c> for "not passed").</summary>
+    private static string? DecidingRule(Condition? condition) =>
+        condition is null ? null : condition.Rule ?? condition.All?.Select(DecidingRule).FirstOrDefault(r => r is not null);
 
     private static DateOnly DueDate(DeadlineKindDefinition kind, DateOnly actionDate, IReadOnlyDictionary<string, DateOnly> dates)
     {

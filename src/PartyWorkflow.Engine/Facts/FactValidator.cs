@@ -11,6 +11,8 @@ namespace PartyWorkflow.Engine.Facts;
 /// </summary>
 public static class FactValidator
 {
+    private const int IntegerLimit = 1_000_000;
+
     public static Dictionary<string, string[]> Validate(IReadOnlyDictionary<string, FactDefinition> definitions, JsonObject facts)
     {
         var errors = new Dictionary<string, List<string>>();
@@ -48,7 +50,9 @@ public static class FactValidator
                 if (!IsString(node, out var date) || !FactReader.TryParseDate(date, out _)) Add(errors, field, "must be a date as yyyy-MM-dd");
                 break;
             case "integer":
-                if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<int>(out _)) Add(errors, field, "must be a whole number");
+                var (lowest, highest) = (definition.Minimum ?? -IntegerLimit, definition.Maximum ?? IntegerLimit);
+                if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<int>(out var number)) Add(errors, field, "must be a whole number");
+                else if (number < lowest || number > highest) Add(errors, field, $"must be between {lowest} and {highest}");
                 break;
             case "boolean":
                 if (node.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False)) Add(errors, field, "must be true or false");

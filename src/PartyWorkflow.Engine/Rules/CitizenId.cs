@@ -26,7 +26,8 @@ public static class CitizenId
             return ($"公民身份号码应为18位，实际为{id.Length}位", $"a citizen ID has 18 characters, this one has {id.Length}");
         if (!id[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(id[17]) || id[17] == 'X'))
             return ("公民身份号码前17位应为数字，末位为数字或X", "the first 17 characters must be digits and the last a digit or X");
-        if (!DateOnly.TryParseExact(id.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out birthDate))
+        if (!DateOnly.TryParseExact(id.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out birthDate)
+            || birthDate.Year < 1900 || birthDate.Year > 2100)
             return ($"公民身份号码中的出生日期{id.Substring(6, 8)}不是有效日期", $"the birth date {id.Substring(6, 8)} in the citizen ID is not a real date");
         var expected = ExpectedCheckCharacter(id);
         if (id[17] != expected)

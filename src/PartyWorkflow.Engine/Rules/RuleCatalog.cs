@@ -18,6 +18,7 @@ public sealed class RuleCatalog
         new CitizenIdValid(),
         new ApplicantAge18(),
         new NoOpenApplication(),
+        new OrganizationIsABranch(),
         new DateOrder(),
         new InitialTalkWithinOneMonth(),
         new MinMonthsSinceApplication(),

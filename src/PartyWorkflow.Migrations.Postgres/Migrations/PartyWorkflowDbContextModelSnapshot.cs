@@ -528,7 +528,7 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateOnly?>("LastActionDate")
+                    b.Property<DateOnly?>("LastStepDate")
                         .HasColumnType("date");
 
                     b.Property<int?>("OverlayVersion")

@@ -523,7 +523,7 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("LastActionDate")
+                    b.Property<DateOnly?>("LastStepDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("OverlayVersion")

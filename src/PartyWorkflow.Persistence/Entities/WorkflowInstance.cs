@@ -23,7 +23,7 @@ public sealed class WorkflowInstance
     /// <summary>Computed dates by name, as JSON.</summary>
     public string DatesJson { get; set; } = "{}";
     public string DocumentsJson { get; set; } = "[]";
-    public DateOnly? LastActionDate { get; set; }
+    public DateOnly? LastStepDate { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }

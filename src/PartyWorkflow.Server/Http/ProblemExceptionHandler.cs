@@ -40,7 +40,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         InvalidInputException e => (400, "The request is malformed", new() { ["errors"] = e.Errors }),
         BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large (1 MiB at most)", []),
-        BadHttpRequestException e => (400, "The request is malformed", new() { ["errors"] = new Dictionary<string, string[]> { ["body"] = [Innermost(e).Message] } }),
+        BadHttpRequestException e => (400, "The request is malformed", new() { ["errors"] = new Dictionary<string, string[]> { [FieldOf(e)] = [Innermost(e).Message] } }),
         RuleRefusalException e => (422, "The request is refused", new() { ["unmetRules"] = e.UnmetRules.Select(RuleMessageView.From).ToList() }),
         NotFoundException => (404, "Not found", []),
         ConflictException e => (409, "Not permitted now", new() { ["state"] = e.State }),
@@ -48,6 +48,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         DbUpdateConcurrencyException => (409, "Another request changed this first; reload and try again", []),
         _ when IsBusy(exception) => (503, "The store is busy; retry shortly", []),
         DbUpdateException e when IsUniqueViolation(e) => (409, "Another request recorded the same thing first", []),
+        // A backstop: inputs are checked against the column sizes before they get here.
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation } } =>
+            (400, "A value is longer than allowed", new() { ["errors"] = new Dictionary<string, string[]> { ["body"] = ["a value is longer than allowed"] } }),
         _ => (0, "", []),
     };
 
@@ -60,4 +63,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         (e as SqliteException ?? e.InnerException as SqliteException) is { SqliteErrorCode: 5 or 6 };
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    /// <summary>The field a body or query binding failure is about (<c>$.hasVotingRights</c> → <c>hasVotingRights</c>), else <c>body</c>.</summary>
+    private static string FieldOf(BadHttpRequestException e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is System.Text.Json.JsonException { Path: { Length: > 2 } path }) return path.TrimStart('$', '.');
+        return "body";
+    }
 }

@@ -51,7 +51,7 @@ public class BrokenDefinitionTests
 
         var error = Assert.Single(errors);
         Assert.Equal(File, error.File);
-        Assert.Equal("$.stages[0].steps[0].rules[3].id", error.JsonPath);
+        Assert.Equal("$.stages[0].steps[0].rules[4].id", error.JsonPath);
         Assert.Contains("no-such-rule", error.Message);
     }
 

@@ -7,7 +7,7 @@ namespace PartyWorkflow.Engine.Tests.Rules;
 public class DateOrderTests
 {
     private static readonly DateOnly Today = new(2026, 5, 1);
-    private static readonly InstanceSnapshot AfterAStepOnApril10 = InstanceSnapshot.New with { LastActionDate = new DateOnly(2026, 4, 10) };
+    private static readonly InstanceSnapshot AfterAStepOnApril10 = InstanceSnapshot.New with { LastStepDate = new DateOnly(2026, 4, 10) };
 
     private static RuleResult Check(string date) =>
         RuleCheck.Evaluate(new DateOrder(), $$"""{ "date": "{{date}}" }""", AfterAStepOnApril10, Today);

@@ -130,7 +130,7 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     FactsJson = table.Column<string>(type: "text", nullable: false),
                     DatesJson = table.Column<string>(type: "text", nullable: false),
                     DocumentsJson = table.Column<string>(type: "text", nullable: false),
-                    LastActionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastStepDate = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)

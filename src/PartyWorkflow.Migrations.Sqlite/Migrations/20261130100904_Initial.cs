@@ -130,7 +130,7 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     FactsJson = table.Column<string>(type: "TEXT", nullable: false),
                     DatesJson = table.Column<string>(type: "TEXT", nullable: false),
                     DocumentsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    LastActionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastStepDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)

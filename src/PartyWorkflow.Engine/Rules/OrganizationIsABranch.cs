@@ -1,0 +1,19 @@
+using PartyWorkflow.Engine.Execution;
+
+namespace PartyWorkflow.Engine.Rules;
+
+/// <summary>Applications are made to a branch (or general branch), never straight to a party committee.</summary>
+public sealed class OrganizationIsABranch : IRule
+{
+    public string Id => "organization-is-a-branch";
+
+    public RuleResult Evaluate(RuleContext context)
+    {
+        var field = context.StringParameter("field", "branchId");
+        return FactReader.Id(context.Facts, field) is { } id
+               && context.Registry.Organizations.TryGetValue(id, out var organization)
+               && organization.Kind == "party-committee"
+            ? RuleResult.Fail($"{field}：入党申请应向党支部（或党总支）提出，不能直接向党委提出", $"{field}: an application goes to a branch or general branch, not to a party committee")
+            : RuleResult.Pass;
+    }
+}
