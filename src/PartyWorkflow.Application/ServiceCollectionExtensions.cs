@@ -41,7 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddMediator((MediatorOptions o) =>
         {
             o.ServiceLifetime = ServiceLifetime.Scoped;
-            o.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+            o.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>), typeof(IdempotencyBehaviour<,>)];
         });
         services.AddScoped<RegistryLoader>();
         services.AddScoped<ActionRecorder>();

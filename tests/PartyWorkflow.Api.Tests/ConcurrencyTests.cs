@@ -87,4 +87,19 @@ public sealed class ConcurrencyTests(PostgresFixture fixture) : IClassFixture<Po
         Assert.Equal("\"2\"", current.Headers.ETag!.Tag);
         Assert.Equal(2, body["version"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_registry_post_replayed_with_the_same_key_creates_one_organization()
+    {
+        var body = new { name = "重放测试党支部", kind = "branch" };
+        async Task<string> Create()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/party-organizations") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "org-1");
+            return (await ApiClient.ExpectAsync(await fixture.Api.Client.SendAsync(request), HttpStatusCode.Created))["id"]!.GetValue<string>();
+        }
+        Assert.Equal(await Create(), await Create());
+        var all = JsonNode.Parse(await fixture.Api.Client.GetStringAsync("/api/party-organizations?kind=branch"))!.AsArray();
+        Assert.Single(all, o => o!["name"]!.GetValue<string>() == "重放测试党支部");
+    }
 }

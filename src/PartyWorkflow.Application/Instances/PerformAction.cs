@@ -9,19 +9,18 @@ namespace PartyWorkflow.Application.Instances;
 
 /// <summary>Takes one step (or side action) on an instance: load, decide, write, all in one transaction.</summary>
 public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody Body, string? IdempotencyKey, int? IfMatchVersion)
-    : ICommand<ActionResponse>;
+    : ICommand<ActionResponse>, IIdempotent
+{
+    public string IdempotencyScope => $"POST /api/instances/{InstanceId}/actions";
+}
 
 public sealed class PerformActionHandler(
     PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry,
-    ActionRecorder recorder, IdempotencyStore idempotency, Clock clock)
+    ActionRecorder recorder, Clock clock)
     : ICommandHandler<PerformAction, ActionResponse>
 {
     public async ValueTask<ActionResponse> Handle(PerformAction command, CancellationToken ct)
     {
-        var scope = $"POST /api/instances/{command.InstanceId}/actions";
-        var hash = IdempotencyStore.Hash(command.ActionId + "\n" + command.Body.Raw);
-        if (await idempotency.FindAsync<ActionResponse>(scope, command.IdempotencyKey, hash, ct) is { } earlier) return earlier;
-
         var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == command.InstanceId, ct)
                   ?? throw new NotFoundException("instance", command.InstanceId.ToString());
         if (command.IfMatchVersion is { } expected && expected != row.Version)
@@ -43,7 +42,6 @@ public sealed class PerformActionHandler(
 
         await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, isNew: false, ct);
         var response = InstanceViewBuilder.Response(row, accepted);
-        idempotency.Remember(scope, command.IdempotencyKey, hash, 200, response);
         await db.SaveChangesAsync(ct);
         return response;
     }

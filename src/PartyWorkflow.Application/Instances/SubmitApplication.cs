@@ -12,22 +12,21 @@ using System.Text.Json.Nodes;
 namespace PartyWorkflow.Application.Instances;
 
 /// <summary>Step 1, <c>submit-application</c>: registers the applicant (or finds them) and starts a process.</summary>
-public sealed record SubmitApplication(ActionBody Body, string? IdempotencyKey) : ICommand<InstanceView>;
+public sealed record SubmitApplication(ActionBody Body, string? IdempotencyKey) : ICommand<InstanceView>, IIdempotent
+{
+    // Keys are the client's own: two instructors may both send "1".
+    public string IdempotencyScope => $"POST /api/applications by {Body.ActorId}";
+}
 
 public sealed class SubmitApplicationHandler(
     PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry,
-    ActionRecorder recorder, IdempotencyStore idempotency, InstanceViewBuilder views, JurisdictionResolver jurisdictions, Clock clock)
+    ActionRecorder recorder, InstanceViewBuilder views, JurisdictionResolver jurisdictions, Clock clock)
     : ICommandHandler<SubmitApplication, InstanceView>
 {
     public const string DefinitionId = "member-development";
 
     public async ValueTask<InstanceView> Handle(SubmitApplication command, CancellationToken ct)
     {
-        // Keys are the client's own: two instructors may both send "1".
-        var scope = $"POST /api/applications by {command.Body.ActorId}";
-        var hash = IdempotencyStore.Hash(command.Body.Raw);
-        if (await idempotency.FindAsync<InstanceView>(scope, command.IdempotencyKey, hash, ct) is { } earlier) return earlier;
-
         var definition = catalog.LatestPublished(DefinitionId) ?? throw new NotFoundException("definition", DefinitionId);
         var facts = command.Body.Facts;
         var jurisdiction = FactReader.Id(facts, "branchId") is { } branchId ? await jurisdictions.ResolveAsync(branchId, ct) : null;
@@ -83,7 +82,6 @@ public sealed class SubmitApplicationHandler(
 
         var view = views.Build(row, person.Name, db.History.Local.Where(h => h.InstanceId == row.Id), db.Deadlines.Local.Where(d => d.InstanceId == row.Id && d.IsOpen))
             with { Warnings = accepted.Warnings.Select(RuleMessageView.From).ToList() };
-        idempotency.Remember(scope, command.IdempotencyKey, hash, 201, view);
         await db.SaveChangesAsync(ct);
         return view;
     }

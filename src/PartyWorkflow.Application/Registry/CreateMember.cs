@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
@@ -12,8 +13,15 @@ public sealed record CreateMember(
     string? Name, string? Gender, string? Ethnicity, string? CitizenId, string? Phone, string? Email,
     Guid? BranchId, string? Membership, bool? HasVotingRights, DateOnly? ProbationStart, DateOnly? FullMembershipDate,
     bool? OnDisciplinaryProbation = null, string? PartyGroup = null)
-    : ICommand<MemberView>, IValidate
+    : ICommand<MemberView>, IValidate, IIdempotent
 {
+    /// <summary>From the <c>Idempotency-Key</c> header, not the body.</summary>
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    [JsonIgnore]
+    public string IdempotencyScope => "POST /api/members";
+
     public IEnumerable<(string Field, string Message)> Validate()
     {
         if (string.IsNullOrWhiteSpace(Name)) yield return ("name", "is required");

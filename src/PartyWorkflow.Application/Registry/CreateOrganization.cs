@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
@@ -7,8 +8,15 @@ using PartyWorkflow.Persistence.Entities;
 namespace PartyWorkflow.Application.Registry;
 
 public sealed record CreateOrganization(string? Name, string? Kind, Guid? ParentId, bool? HasApprovalAuthority, string? Email, string? Jurisdiction = null)
-    : ICommand<OrganizationView>, IValidate
+    : ICommand<OrganizationView>, IValidate, IIdempotent
 {
+    /// <summary>From the <c>Idempotency-Key</c> header, not the body.</summary>
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    [JsonIgnore]
+    public string IdempotencyScope => "POST /api/party-organizations";
+
     public IEnumerable<(string Field, string Message)> Validate()
     {
         if (string.IsNullOrWhiteSpace(Name)) yield return ("name", "is required");

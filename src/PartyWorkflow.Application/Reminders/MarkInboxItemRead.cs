@@ -6,7 +6,10 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Application.Reminders;
 
 /// <summary>Marks a reminder read; marking it again keeps the first time.</summary>
-public sealed record MarkInboxItemRead(Guid Id) : ICommand<InboxItem>;
+public sealed record MarkInboxItemRead(Guid Id, string? IdempotencyKey = null) : ICommand<InboxItem>, IIdempotent
+{
+    public string IdempotencyScope => $"POST /api/inbox/{Id}/read";
+}
 
 public sealed class MarkInboxItemReadHandler(PartyWorkflowDbContext db, Clock clock) : ICommandHandler<MarkInboxItemRead, InboxItem>
 {

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using PartyWorkflow.Application.Registry;
 
 namespace PartyWorkflow.Server.Endpoints;
@@ -8,9 +9,9 @@ public static class RegistryEndpoints
     public static void MapRegistryEndpoints(this IEndpointRouteBuilder app)
     {
         var organizations = app.MapGroup("/api/party-organizations").WithTags("Registry");
-        organizations.MapPost("/", async (CreateOrganization command, IMediator mediator, CancellationToken ct) =>
+        organizations.MapPost("/", async (CreateOrganization command, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
         {
-            var created = await mediator.Send(command, ct);
+            var created = await mediator.Send(command with { IdempotencyKey = key }, ct);
             return TypedResults.Created($"/api/party-organizations/{created.Id}", created);
         }).WithSummary("Register a party organization (branch, general-branch, party-committee)");
         organizations.MapGet("/", async (string? kind, Guid? parentId, IMediator mediator, CancellationToken ct) =>
@@ -23,9 +24,9 @@ public static class RegistryEndpoints
             TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)");
 
         var members = app.MapGroup("/api/members").WithTags("Registry");
-        members.MapPost("/", async (CreateMember command, IMediator mediator, CancellationToken ct) =>
+        members.MapPost("/", async (CreateMember command, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
         {
-            var created = await mediator.Send(command, ct);
+            var created = await mediator.Send(command with { IdempotencyKey = key }, ct);
             return TypedResults.Created($"/api/members/{created.Id}", created);
         }).WithSummary("Register a full or probationary member of a branch");
         members.MapGet("/", async (Guid? branchId, string? membership, IMediator mediator, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using PartyWorkflow.Application.Reminders;
 
 namespace PartyWorkflow.Server.Endpoints;
@@ -11,8 +12,8 @@ public static class ReminderEndpoints
         reminders.MapGet("/inbox", async (Guid? member, Guid? organization, bool? unreadOnly, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListInbox(member, organization, unreadOnly ?? false), ct)))
             .WithSummary("A member's (?member=) or an organization's (?organization=) reminders");
-        reminders.MapPost("/inbox/{id:guid}/read", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new MarkInboxItemRead(id), ct)))
+        reminders.MapPost("/inbox/{id:guid}/read", async (Guid id, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new MarkInboxItemRead(id, key), ct)))
             .WithSummary("Mark a reminder read");
         reminders.MapGet("/deadlines", async (DateOnly? dueBefore, string? kind, Guid? organization, bool? overdue, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListDeadlines(dueBefore, kind, organization, overdue), ct)))

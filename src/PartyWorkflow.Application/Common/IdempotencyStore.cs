@@ -2,11 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PartyWorkflow.Application.Common;
 using PartyWorkflow.Persistence;
 using PartyWorkflow.Persistence.Entities;
 
-namespace PartyWorkflow.Application.Instances;
+namespace PartyWorkflow.Application.Common;
 
 /// <summary>
 /// Idempotency keys, scoped to a route and instance. Only successful responses are kept; they are
@@ -16,18 +15,18 @@ public sealed class IdempotencyStore(PartyWorkflowDbContext db, Clock clock)
 {
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>The earlier response for this key, or default when the key is new.</summary>
-    public async Task<T?> FindAsync<T>(string scope, string? key, string requestHash, CancellationToken ct) where T : class
+    /// <summary>The earlier response for this key, if there is one.</summary>
+    public async Task<(bool Found, T? Response)> FindAsync<T>(string scope, string? key, string requestHash, CancellationToken ct)
     {
-        if (key is null) return null;
+        if (key is null) return (false, default);
         if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
             throw InvalidInputException.For("Idempotency-Key", "must be 1 to 200 characters");
         var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
-        if (record is null) return null;
+        if (record is null) return (false, default);
         if (record.RequestHash != requestHash)
             throw RuleRefusalException.For("idempotency-key-reused",
                 "该幂等键已用于另一个不同的请求", "this Idempotency-Key was already used with a different request body");
-        return JsonSerializer.Deserialize<T>(record.ResponseJson, JsonDefaults.Options);
+        return (true, JsonSerializer.Deserialize<T>(record.ResponseJson, JsonDefaults.Options));
     }
 
     public void Remember<T>(string scope, string? key, string requestHash, int statusCode, T response)
