@@ -21,7 +21,7 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(IdempotencyStore s
         if (found) return earlier!;
 
         var response = await next(message, cancellationToken);
-        store.Remember(idempotent.IdempotencyScope, key, hash, 200, response);
+        store.Remember(idempotent.IdempotencyScope, key, hash, response);
         await db.SaveChangesAsync(cancellationToken);
         return response;
     }

@@ -29,7 +29,7 @@ public sealed class IdempotencyStore(PartyWorkflowDbContext db, Clock clock)
         return (true, JsonSerializer.Deserialize<T>(record.ResponseJson, JsonDefaults.Options));
     }
 
-    public void Remember<T>(string scope, string? key, string requestHash, int statusCode, T response)
+    public void Remember<T>(string scope, string? key, string requestHash, T response)
     {
         if (key is null) return;
         db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -37,7 +37,6 @@ public sealed class IdempotencyStore(PartyWorkflowDbContext db, Clock clock)
             Scope = scope,
             Key = key,
             RequestHash = requestHash,
-            StatusCode = statusCode,
             ResponseJson = JsonSerializer.Serialize(response, JsonDefaults.Options),
             CreatedAt = clock.Now,
         });

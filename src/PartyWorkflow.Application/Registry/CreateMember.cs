@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Engine.Definitions;
+using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Persistence;
 using PartyWorkflow.Persistence.Entities;
@@ -42,18 +44,18 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, Clock clock) 
 {
     public async ValueTask<MemberView> Handle(CreateMember command, CancellationToken ct)
     {
-        var unmet = new List<RuleRefusalException>();
+        var unmet = new List<RuleMessage>();
         if (CitizenId.Problem(command.CitizenId, out _) is { } problem)
-            unmet.Add(RuleRefusalException.For("citizen-id-valid", problem.Zh, problem.En));
+            unmet.Add(new RuleMessage("citizen-id-valid", new LocalizedText(problem.Zh, problem.En)));
         var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId && o.Kind != "party-committee", ct);
         if (branch is null)
-            unmet.Add(RuleRefusalException.For("organization-exists", $"branchId：找不到编号为 {command.BranchId} 的党组织", $"branchId: no party organization with id {command.BranchId}"));
+            unmet.Add(new RuleMessage("organization-exists", new LocalizedText($"branchId：找不到编号为 {command.BranchId} 的党支部", $"branchId: no branch with id {command.BranchId}")));
         if (command.HasVotingRights == true && (command.Membership != "full" || command.OnDisciplinaryProbation == true))
-            unmet.Add(VotingRights.Refusal());
+            unmet.Add(VotingRights.Unmet);
         foreach (var (field, date) in new[] { ("probationStart", command.ProbationStart), ("fullMembershipDate", command.FullMembershipDate) })
             if (date > clock.Today)
-                unmet.Add(RuleRefusalException.For("date-order", $"{field}：日期不能晚于今天", $"{field}: the date cannot be after today"));
-        if (unmet.Count > 0) throw new RuleRefusalException(unmet.SelectMany(u => u.UnmetRules).ToList());
+                unmet.Add(new RuleMessage("date-order", new LocalizedText($"{field}：日期不能晚于今天", $"{field}: the date cannot be after today")));
+        if (unmet.Count > 0) throw new RuleRefusalException(unmet);
 
         var citizenId = CitizenId.Normalize(command.CitizenId!);
         // Someone known from an earlier application (withdrawn, say) is registered on the same row.

@@ -5,8 +5,18 @@ using PartyWorkflow.Persistence.Entities;
 namespace PartyWorkflow.Application.Registry;
 
 /// <summary>The organizations as a tree, loaded at once (there are hundreds, not millions): who is under whom.</summary>
-public sealed class OrganizationTree(IReadOnlyDictionary<Guid, Organization> organizations)
+public sealed class OrganizationTree
 {
+    private const int MaxDepth = 20;
+    private readonly IReadOnlyDictionary<Guid, Organization> organizations;
+    private readonly ILookup<Guid, Guid> children;
+
+    public OrganizationTree(IReadOnlyDictionary<Guid, Organization> organizations)
+    {
+        this.organizations = organizations;
+        children = organizations.Values.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value, o => o.Id);
+    }
+
     public static async Task<OrganizationTree> LoadAsync(PartyWorkflowDbContext db, CancellationToken ct) =>
         new(await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct));
 
@@ -14,10 +24,11 @@ public sealed class OrganizationTree(IReadOnlyDictionary<Guid, Organization> org
 
     public bool Contains(Guid id) => organizations.ContainsKey(id);
 
+    public string NameOf(Guid id) => organizations.GetValueOrDefault(id)?.Name ?? "";
+
     /// <summary>The organization and every organization below it.</summary>
     public HashSet<Guid> SelfAndDescendants(Guid id)
     {
-        var children = organizations.Values.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value, o => o.Id);
         var found = new HashSet<Guid> { id };
         var queue = new Queue<Guid>([id]);
         while (queue.TryDequeue(out var current))
@@ -26,5 +37,15 @@ public sealed class OrganizationTree(IReadOnlyDictionary<Guid, Organization> org
         return found;
     }
 
-    public string NameOf(Guid id) => organizations.GetValueOrDefault(id)?.Name ?? "";
+    /// <summary>The nearest party committee at or above <paramref name="id"/>.</summary>
+    public Guid? CommitteeAbove(Guid? id)
+    {
+        for (var depth = 0; id is { } current && depth < MaxDepth; depth++)
+        {
+            if (!organizations.TryGetValue(current, out var organization)) return null;
+            if (organization.Kind == "party-committee") return current;
+            id = organization.ParentId;
+        }
+        return null;
+    }
 }

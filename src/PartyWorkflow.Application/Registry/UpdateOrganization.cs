@@ -50,18 +50,12 @@ public sealed class UpdateOrganizationHandler(PartyWorkflowDbContext db) : IComm
         return OrganizationView.From(organization);
     }
 
-    /// <summary>Walks up from <paramref name="candidate"/>; unknown ids are refused as well.</summary>
+    /// <summary>Whether <paramref name="candidate"/> is the organization or lies below it; an unknown id is refused.</summary>
     private async Task<bool> IsSelfOrDescendantAsync(Guid candidate, Guid self, CancellationToken ct)
     {
-        Guid? id = candidate;
-        for (var depth = 0; id is not null && depth < 20; depth++)
-        {
-            if (id == self) return true;
-            var current = id.Value;
-            var row = await db.Organizations.AsNoTracking().Where(o => o.Id == current).Select(o => new { o.ParentId }).FirstOrDefaultAsync(ct)
-                      ?? throw RuleRefusalException.For("organization-exists", $"parentId：找不到编号为 {current} 的党组织", $"parentId: no party organization with id {current}");
-            id = row.ParentId;
-        }
-        return false;
+        var tree = await OrganizationTree.LoadAsync(db, ct);
+        if (!tree.Contains(candidate))
+            throw RuleRefusalException.For("organization-exists", $"parentId：找不到编号为 {candidate} 的党组织", $"parentId: no party organization with id {candidate}");
+        return tree.SelfAndDescendants(self).Contains(candidate);
     }
 }

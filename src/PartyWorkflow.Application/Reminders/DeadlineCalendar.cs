@@ -25,7 +25,7 @@ public static class DeadlineCalendar
 
     private static CalendarEvent Event(Deadline deadline, string personName, WorkflowCatalog catalog)
     {
-        var kind = catalog.Find(deadline.DefinitionId, deadline.DefinitionVersion)?.DeadlineKinds.GetValueOrDefault(deadline.Kind)?.Name;
+        var kind = catalog.DeadlineKind(deadline.DefinitionId, deadline.DefinitionVersion, deadline.Kind)?.Name;
         var (zh, en) = (kind?.Zh ?? deadline.Kind, kind?.En ?? deadline.Kind);
         var due = FactReader.Format(deadline.DueDate);
         var summary = $"{zh}：{personName}";

@@ -41,7 +41,7 @@ public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCata
             .ToListAsync(ct);
         return rows.Select(x => new DeadlineItem(
             x.Deadline.Id, x.Deadline.InstanceId, x.Deadline.Kind,
-            catalog.Find(x.Deadline.DefinitionId, x.Deadline.DefinitionVersion)?.DeadlineKinds.GetValueOrDefault(x.Deadline.Kind)?.Name.Zh ?? x.Deadline.Kind,
+            catalog.DeadlineKind(x.Deadline.DefinitionId, x.Deadline.DefinitionVersion, x.Deadline.Kind)?.Name.Zh ?? x.Deadline.Kind,
             x.Deadline.DueDate, x.Deadline.DueDate < today, x.Deadline.DueDate.DayNumber - today.DayNumber,
             x.Deadline.PersonId, x.Name, x.Deadline.BranchId, tree.NameOf(x.Deadline.BranchId), x.State)).ToList();
     }

@@ -1,3 +1,4 @@
+using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Reminders;
@@ -10,7 +11,7 @@ public sealed record Recipient(string Role, string Type, Guid Id, string? Email)
 /// above the branch, <c>organization-department</c> the committee above that (再上一级党委组织部门;
 /// the same committee when there is none above it).
 /// </summary>
-public sealed class RecipientResolver(IReadOnlyDictionary<Guid, Organization> organizations, IReadOnlyDictionary<Guid, Person> people)
+public sealed class RecipientResolver(OrganizationTree tree, IReadOnlyDictionary<Guid, Person> people)
 {
     public IEnumerable<Recipient> Resolve(string role, Deadline deadline)
     {
@@ -22,26 +23,14 @@ public sealed class RecipientResolver(IReadOnlyDictionary<Guid, Organization> or
             case "branch":
                 yield return Organization(role, deadline.BranchId);
                 break;
-            case "party-committee" when CommitteeAbove(deadline.BranchId) is { } committee:
+            case "party-committee" when tree.CommitteeAbove(deadline.BranchId) is { } committee:
                 yield return Organization(role, committee);
                 break;
-            case "organization-department" when CommitteeAbove(deadline.BranchId) is { } committee:
-                yield return Organization(role, CommitteeAbove(organizations[committee].ParentId) ?? committee);
+            case "organization-department" when tree.CommitteeAbove(deadline.BranchId) is { } committee:
+                yield return Organization(role, tree.CommitteeAbove(tree.All[committee].ParentId) ?? committee);
                 break;
         }
     }
 
-    /// <summary>The nearest party committee at or above <paramref name="id"/>.</summary>
-    public Guid? CommitteeAbove(Guid? id)
-    {
-        for (var depth = 0; id is { } current && depth < 20; depth++)
-        {
-            if (!organizations.TryGetValue(current, out var organization)) return null;
-            if (organization.Kind == "party-committee") return current;
-            id = organization.ParentId;
-        }
-        return null;
-    }
-
-    private Recipient Organization(string role, Guid id) => new(role, "organization", id, organizations.GetValueOrDefault(id)?.Email);
+    private Recipient Organization(string role, Guid id) => new(role, "organization", id, tree.All.GetValueOrDefault(id)?.Email);
 }

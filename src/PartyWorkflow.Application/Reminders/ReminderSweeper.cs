@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Engine.Reminders;
 using PartyWorkflow.Persistence;
@@ -20,13 +21,13 @@ public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog c
     {
         var today = clock.Today;
         var written = 0;
-        Dictionary<Guid, Organization>? organizations = null;
+        OrganizationTree? organizations = null;
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var batch = await ClaimAsync(today, ct);
             if (batch.Count == 0) break;
-            organizations ??= await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
+            organizations ??= await OrganizationTree.LoadAsync(db, ct);
             var personIds = batch.Select(d => d.PersonId).Distinct().ToList();
             var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             var resolver = new RecipientResolver(organizations, people);
@@ -56,7 +57,7 @@ public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog c
 
     private int Write(Deadline deadline, DateOnly today, RecipientResolver resolver, Dictionary<Guid, Person> people)
     {
-        var kind = catalog.Find(deadline.DefinitionId, deadline.DefinitionVersion)?.DeadlineKinds.GetValueOrDefault(deadline.Kind);
+        var kind = catalog.DeadlineKind(deadline.DefinitionId, deadline.DefinitionVersion, deadline.Kind);
         if (kind is null)
         {
             // The definition no longer declares this kind: nothing can be reminded of it.

@@ -45,6 +45,13 @@ public sealed class WorkflowCatalog
             _ => new CompiledWorkflow(overlay is null ? definition : OverlayApplier.Apply(definition, overlay, "").Definition));
     }
 
+    /// <summary>
+    /// A deadline kind as its definition version declares it. Overlays change rules, never deadlines,
+    /// so this needs no compiled workflow.
+    /// </summary>
+    public DeadlineKindDefinition? DeadlineKind(string definitionId, int version, string kind) =>
+        definitions.GetValueOrDefault((definitionId, version))?.Deadlines.FirstOrDefault(k => k.Kind == kind);
+
     public WorkflowDefinition? LatestPublished(string definitionId) => definitions.Values
         .Where(d => d.DefinitionId == definitionId && d.IsPublished)
         .MaxBy(d => d.Version);

@@ -260,9 +260,6 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
                     b.HasKey("Scope", "Key");
 
                     b.HasIndex("CreatedAt");

@@ -255,9 +255,6 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Scope", "Key");
 
                     b.HasIndex("CreatedAt");

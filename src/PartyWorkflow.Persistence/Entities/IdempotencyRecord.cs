@@ -7,7 +7,6 @@ public sealed class IdempotencyRecord
     public required string Scope { get; set; }
     public required string Key { get; set; }
     public required string RequestHash { get; set; }
-    public int StatusCode { get; set; }
     public required string ResponseJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

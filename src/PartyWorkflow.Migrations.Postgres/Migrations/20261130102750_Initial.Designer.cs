@@ -12,7 +12,7 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PartyWorkflowDbContext))]
-    [Migration("20261130100851_Initial")]
+    [Migration("20261130102750_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -262,9 +262,6 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
 
                     b.HasKey("Scope", "Key");
 

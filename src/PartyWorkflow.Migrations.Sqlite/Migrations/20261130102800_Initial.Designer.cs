@@ -11,7 +11,7 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PartyWorkflowDbContext))]
-    [Migration("20261130100904_Initial")]
+    [Migration("20261130102800_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -257,9 +257,6 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Scope", "Key");
 

@@ -104,7 +104,6 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     Scope = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
                     ResponseJson = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -104,7 +104,6 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     Scope = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
                     ResponseJson = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
