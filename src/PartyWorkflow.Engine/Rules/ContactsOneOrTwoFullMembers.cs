@@ -25,7 +25,7 @@ public sealed class ContactsOneOrTwoFullMembers : IRule
                 $"{Range(min, max, " to ")} distinct contacts are required, {contacts.Distinct.Count} given"));
         foreach (var id in contacts.Distinct)
         {
-            if (id == context.Instance.PersonId)
+            if (id == context.Instance.SubjectId)
             {
                 problems.Add(($"{id} 是申请人本人", $"{id} is the applicant"));
                 continue;

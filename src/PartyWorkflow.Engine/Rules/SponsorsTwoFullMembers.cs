@@ -22,7 +22,7 @@ public sealed class SponsorsTwoFullMembers : IRule
             problems.Add(($"应有{count}名不同的入党介绍人，实际为{sponsors.Distinct.Count}名", $"exactly {count} distinct sponsors are required, {sponsors.Distinct.Count} given"));
         foreach (var id in sponsors.Distinct)
         {
-            if (id == context.Instance.PersonId)
+            if (id == context.Instance.SubjectId)
             {
                 problems.Add(($"{id} 是申请人本人", $"{id} is the applicant"));
                 continue;
