@@ -39,9 +39,10 @@ app.UseStatusCodePages();
 app.Use((context, next) => context.Request.ContentLength > maxBody
     ? throw new BadHttpRequestException("The request body is larger than 1 MiB.", StatusCodes.Status413PayloadTooLarge)
     : next(context));
+app.UseJsonBodiesOnly();
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
 app.MapGet("/health", async (IMediator mediator, CancellationToken ct) =>
     TypedResults.Ok(new { status = "ok", scheduler = await mediator.Send(new SchedulerStatus(), ct) })).WithTags("Health");
 app.MapInstanceEndpoints();

@@ -5,9 +5,14 @@ using PartyWorkflow.Engine.Rules;
 namespace PartyWorkflow.Engine.Definitions;
 
 /// <summary>Holds one rule reference against its rule's contract: parameter names, types and bounds, the steps, checklists and facts they name.</summary>
-internal static class RuleContractCheck
+public static class RuleContractCheck
 {
-    public static IEnumerable<(string Path, string Message)> Check(IRule rule, RuleReference reference, WorkflowDefinition definition, StepDefinition? step)
+    /// <summary>The problems of a rule's parameters alone, as a definition would give them (no step or checklist to refer to).</summary>
+    public static IEnumerable<string> ParameterProblems(IRule rule, JsonObject parameters) =>
+        Check(rule, new RuleReference { Id = rule.Id, Severity = RuleSeverity.Refuse, Parameters = parameters }, null, null)
+            .Select(p => p.Message).Concat(rule.CheckParameters(parameters));
+
+    internal static IEnumerable<(string Path, string Message)> Check(IRule rule, RuleReference reference, WorkflowDefinition? definition, StepDefinition? step)
     {
         var contract = rule.Contract;
         foreach (var (name, value) in reference.Parameters)
@@ -28,7 +33,7 @@ internal static class RuleContractCheck
                 yield return ("id", $"'{rule.Id}' reads the fact '{name}', which the step '{step.Id}' does not declare");
     }
 
-    private static string? Problem(RuleParameter parameter, JsonNode? value, WorkflowDefinition definition, StepDefinition? step)
+    private static string? Problem(RuleParameter parameter, JsonNode? value, WorkflowDefinition? definition, StepDefinition? step)
     {
         if (parameter.Type == ParameterType.Integer)
         {
@@ -41,8 +46,8 @@ internal static class RuleContractCheck
             return "must be a non-empty string";
         return parameter.Type switch
         {
-            ParameterType.Step when !definition.Steps.Concat(definition.SideActions).Any(s => s.Id == text) => $"'{text}' is not a step of the definition",
-            ParameterType.Checklist when definition.Materials.All(m => m.Id != text) => $"'{text}' is not a materials checklist of the definition",
+            ParameterType.Step when definition is not null && !definition.Steps.Concat(definition.SideActions).Any(s => s.Id == text) => $"'{text}' is not a step of the definition",
+            ParameterType.Checklist when definition is not null && definition.Materials.All(m => m.Id != text) => $"'{text}' is not a materials checklist of the definition",
             ParameterType.Fact when step is not null && !step.Facts.ContainsKey(text) => $"'{text}' is not a fact of the step '{step.Id}'",
             _ => null,
         };

@@ -5,13 +5,18 @@ public sealed class MaterialsComplete : IRule
 {
     public string Id => "materials-complete";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Checklist("checklist")],
+    };
+
     public RuleResult Evaluate(RuleContext context) => Judge(context);
 
     public RuleResult? Preview(RuleContext context) => Judge(context);
 
     private static RuleResult Judge(RuleContext context)
     {
-        var checklist = context.StringParameter("checklist", "");
+        var checklist = context.StringParameter("checklist");
         var required = context.Definition?.Materials.FirstOrDefault(m => m.Id == checklist)?.Documents ?? [];
         var missing = required.Where(d => !context.Instance.Documents.Contains(d)).Distinct().ToList();
         return missing.Count == 0

@@ -5,6 +5,11 @@ public sealed class NoOpenApplication : IRule
 {
     public string Id => "no-open-application";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Fields = [RuleFact.Named("person.citizenId")],
+    };
+
     public RuleResult Evaluate(RuleContext context) => context.Registry.Subject switch
     {
         { HasOpenProcess: true } => RuleResult.Fail("该同志已有正在办理的入党申请", "this person already has an open application"),

@@ -34,13 +34,6 @@ public sealed record RuleContext
     public string StringParameter(string name) =>
         Parameter(name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw MissingDefault(name);
 
-    /// <summary>Kept while rules move their defaults into their contracts.</summary>
-    public int IntParameter(string name, int fallback) =>
-        Parameter(name) is JsonValue v && v.TryGetValue<int>(out var i) ? i : fallback;
-
-    public string StringParameter(string name, string fallback) =>
-        Parameter(name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : fallback;
-
     private InvalidOperationException MissingDefault(string name) =>
         new($"rule '{Reference.Id}' has no value for parameter '{name}': its contract needs a default, or the definition a value");
 }

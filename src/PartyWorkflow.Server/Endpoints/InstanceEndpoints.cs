@@ -17,6 +17,11 @@ public static class InstanceEndpoints
                 StartAsync("member-development", body, key, mediator, response, ct))
             .WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process; an alias of POST /api/definitions/member-development/instances");
 
+        app.MapGet("/api/instances", async (string? definition, string? state, string? stage, bool? open, Guid? organization, string? name,
+                string? citizenId, string? awaiting, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListInstances(definition, state, stage, open, organization, name, citizenId, awaiting, page ?? 1, pageSize ?? 50), ct)))
+            .WithTags("Instances").WithSummary("Instances, a page at a time: by definition, state, stage, open or ended, organization (and below), subject name, citizen ID, awaited role");
+
         app.MapGet("/api/instances/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         {
             var view = await mediator.Send(new GetInstance(id), ct);
