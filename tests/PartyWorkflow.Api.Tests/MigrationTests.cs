@@ -12,7 +12,6 @@ namespace PartyWorkflow.Api.Tests;
 /// </summary>
 public sealed class MigrationTests
 {
-    private const string PreviousMigration = "20261130102750_Initial";
 
     private static readonly Dictionary<string, Dictionary<string, string>> Tables = new()
     {
@@ -24,12 +23,13 @@ public sealed class MigrationTests
     };
 
     [Fact]
-    public Task Instances_written_before_subjects_migrate_on_postgres() => MigratesAsync(TestDatabases.CreatePostgresAsync);
+    public Task Instances_written_before_subjects_migrate_on_postgres() => MigratesAsync(TestDatabases.CreatePostgresAsync, "20261130102750_Initial");
 
     [Fact]
-    public Task Instances_written_before_subjects_migrate_on_sqlite() => MigratesAsync(() => Task.FromResult(TestDatabases.CreateSqlite()));
+    public Task Instances_written_before_subjects_migrate_on_sqlite() => MigratesAsync(() => Task.FromResult(TestDatabases.CreateSqlite()), "20261130102800_Initial");
 
-    private static async Task MigratesAsync(Func<Task<string>> createDatabase)
+    /// <param name="previousMigration">The migration before subjects, of the provider.</param>
+    private static async Task MigratesAsync(Func<Task<string>> createDatabase, string previousMigration)
     {
         var time = new FakeTimeProvider(ApiFixture.Start);
         var written = await createDatabase();
@@ -47,7 +47,7 @@ public sealed class MigrationTests
         }
 
         var old = await createDatabase();
-        await TableCopy.MigrateToAsync(old, PreviousMigration);
+        await TableCopy.MigrateToAsync(old, previousMigration);
         foreach (var (table, renames) in Tables) await TableCopy.CopyAsync(written, old, table, renames);
 
         await using var migrated = new ApiFactory(old, time);
