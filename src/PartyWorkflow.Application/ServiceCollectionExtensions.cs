@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Effects;
+using PartyWorkflow.Application.Subjects;
 using PartyWorkflow.Application.Instances;
 using PartyWorkflow.Application.Reminders;
 using PartyWorkflow.Application.Workflows;
@@ -20,8 +22,9 @@ public static class ServiceCollectionExtensions
     public const string DefaultConnectionString = "Data Source=.data/partyworkflow.db";
 
     /// <summary>
-    /// Registers the application. The workflow definitions are loaded and checked here, so an
-    /// invalid file stops start-up with an <see cref="InvalidDefinitionException"/> naming file and path.
+    /// Registers the application. The workflow definitions are loaded and checked when the catalog is
+    /// first resolved (the server does so at start-up), so an invalid file stops start-up with an
+    /// <see cref="InvalidDefinitionException"/> naming file and path.
     /// </summary>
     public static IServiceCollection AddPartyWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,10 +32,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
-        var catalog = LoadCatalog(options);
-        services.AddSingleton(catalog);
-        services.AddSingleton(catalog.Rules);
+        // Built when first asked for (the server asks at start-up), so that rules and effects registered
+        // after this call, by a workflow of one's own, are checked and used like the built-in ones.
+        services.AddSingleton(sp => LoadCatalog(options, sp.GetServices<IRule>(), EffectIds(sp)));
+        services.AddSingleton(sp => sp.GetRequiredService<WorkflowCatalog>().Rules);
         services.AddSingleton<WorkflowEngine>();
+        services.AddSubjectKind<PersonSubjects>().AddSubjectKind<OrganizationSubjects>();
+        services.AddEffect<RegisterSubjectEffect>().AddEffect<SetMembershipEffect>();
+        services.AddScoped<SubjectKinds>();
+        services.AddScoped<EffectHandlers>();
+        services.AddScoped<SubjectLocks>();
 
         var connectionString = ConnectionString(configuration);
         services.AddDbContextPool<PartyWorkflowDbContext>(o => DatabaseProvider.Configure(o, connectionString));
@@ -48,13 +57,42 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<InstanceViewBuilder>();
         services.AddScoped<Registry.JurisdictionResolver>();
+        services.AddScoped<Registry.ProbationLength>();
         return services;
     }
 
-    public static WorkflowCatalog LoadCatalog(PartyWorkflowOptions options)
+    /// <summary>A rule of one's own, for the definitions to name by its id.</summary>
+    public static IServiceCollection AddWorkflowRule<TRule>(this IServiceCollection services) where TRule : class, IRule
     {
-        var (catalog, errors) = WorkflowCatalog.Load(RepositoryPaths.Resolve(options.WorkflowsPath));
+        services.AddSingleton<IRule, TRule>();
+        return services;
+    }
+
+    /// <summary>An effect handler of one's own; it runs in the action's transaction with the scoped DbContext.</summary>
+    public static IServiceCollection AddEffect<THandler>(this IServiceCollection services) where THandler : class, IEffectHandler
+    {
+        services.AddScoped<IEffectHandler, THandler>();
+        return services;
+    }
+
+    /// <summary>A kind of subject of one's own (what a definition's <c>subject.kind</c> names).</summary>
+    public static IServiceCollection AddSubjectKind<TKind>(this IServiceCollection services) where TKind : class, ISubjectKind
+    {
+        services.AddScoped<ISubjectKind, TKind>();
+        return services;
+    }
+
+    /// <summary>Loads and checks the workflows folder; throws <see cref="InvalidDefinitionException"/> with every problem.</summary>
+    public static WorkflowCatalog LoadCatalog(PartyWorkflowOptions options, IEnumerable<IRule>? rules = null, IReadOnlySet<string>? effects = null)
+    {
+        var (catalog, errors) = WorkflowCatalog.Load(RepositoryPaths.Resolve(options.WorkflowsPath), rules, effects ?? BuiltInEffects.Ids);
         return catalog ?? throw new InvalidDefinitionException(errors);
+    }
+
+    private static IReadOnlySet<string> EffectIds(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetServices<IEffectHandler>().Select(h => h.Id).ToHashSet();
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using PartyWorkflow.Application;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Effects;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Persistence;
 
@@ -43,7 +44,7 @@ public static class CliApp
 
     private static int Validate(string directory, TextWriter output, TextWriter error)
     {
-        var (catalog, errors) = WorkflowCatalog.Load(directory);
+        var (catalog, errors) = WorkflowCatalog.Load(directory, effects: BuiltInEffects.Ids);
         if (catalog is null)
         {
             foreach (var e in errors) error.WriteLine(e);
@@ -60,7 +61,7 @@ public static class CliApp
 
     private static int Diagram(string directory, string definitionId, int? version, TextWriter output, TextWriter error)
     {
-        var (catalog, errors) = WorkflowCatalog.Load(directory);
+        var (catalog, errors) = WorkflowCatalog.Load(directory, effects: BuiltInEffects.Ids);
         if (catalog is null)
         {
             foreach (var e in errors) error.WriteLine(e);

@@ -20,14 +20,11 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<SchedulerNode> SchedulerNodes => Set<SchedulerNode>();
+    public DbSet<SubjectLock> SubjectLocks => Set<SubjectLock>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(PartyWorkflowDbContext).Assembly);
-        // One open process per person, enforced by the database so that two concurrent
-        // applications for the same person cannot both be recorded.
-        model.Entity<WorkflowInstance>().HasIndex(i => i.PersonId).IsUnique()
-            .HasFilter(Database.IsSqlite() ? "\"IsOpen\" = 1" : "\"IsOpen\"");
         if (Database.IsSqlite())
         {
             // SQLite cannot compare DateTimeOffset in SQL; stored as a sortable integer it can.

@@ -11,16 +11,7 @@ using PartyWorkflow.Server.Http;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-try
-{
-    builder.Services.AddPartyWorkflow(builder.Configuration);
-}
-catch (InvalidDefinitionException ex)
-{
-    // A broken definition must stop start-up, and say where it is broken.
-    Console.Error.WriteLine(ex.Message);
-    return 1;
-}
+builder.Services.AddPartyWorkflow(builder.Configuration);
 
 const long maxBody = 1024 * 1024;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
@@ -31,6 +22,16 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+try
+{
+    app.Services.GetRequiredService<PartyWorkflow.Application.Workflows.WorkflowCatalog>();
+}
+catch (InvalidDefinitionException ex)
+{
+    // A broken definition must stop start-up, and say where it is broken.
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Kestrel enforces the limit while reading; this answers a declared oversize body before reading it
@@ -38,9 +39,10 @@ app.UseStatusCodePages();
 app.Use((context, next) => context.Request.ContentLength > maxBody
     ? throw new BadHttpRequestException("The request body is larger than 1 MiB.", StatusCodes.Status413PayloadTooLarge)
     : next(context));
+app.UseJsonBodiesOnly();
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
 app.MapGet("/health", async (IMediator mediator, CancellationToken ct) =>
     TypedResults.Ok(new { status = "ok", scheduler = await mediator.Send(new SchedulerStatus(), ct) })).WithTags("Health");
 app.MapInstanceEndpoints();
@@ -49,7 +51,11 @@ app.MapRegistryEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapReminderEndpoints();
 
-if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true)) await app.Services.MigrateAsync();
+if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true))
+{
+    await app.Services.MigrateAsync();
+    await PartyWorkflow.Application.Instances.AwaitedRolesBackfill.RunAsync(app.Services);
+}
 // Demo data belongs to the embedded default; a PostgreSQL database gets it only when asked for.
 var seed = app.Configuration.GetValue<bool?>("PartyWorkflow:SeedDemoData")
            ?? !PartyWorkflow.Persistence.DatabaseProvider.IsPostgres(ServiceCollectionExtensions.ConnectionString(app.Configuration));

@@ -140,7 +140,7 @@ public sealed class BadInputTests(PostgresFixture fixture) : IClassFixture<Postg
         Assert.Equal("pre-review", accepted["state"]!.GetValue<string>());
         var row = (await unit.ViewAsync(instance)).LastHistoryRow();
         Assert.Equal("pre-review", row["actionId"]!.GetValue<string>());
-        Assert.Equal(unit.Branch.ToString(), row["branchId"]!.GetValue<string>());
+        Assert.Equal(unit.Branch.ToString(), row["organizationId"]!.GetValue<string>());
         Assert.Equal("调入同一系统下属单位，组织关系随转", row["facts"]!["specialCircumstance"]!.GetValue<string>());
     }
 

@@ -47,11 +47,11 @@ public sealed partial class CalendarFeedTests(PostgresFixture fixture) : IClassF
         Assert.Equal(Uids(branch), Uids(committee));
         Assert.Equal(expected, Events(committee));
 
-        var personId = probationerView["personId"]!.GetValue<string>();
+        var personId = probationerView["subjectId"]!.GetValue<string>();
         var memberFeed = await CreateFeedAsync(new JsonObject { ["memberId"] = personId });
         Assert.Equal("member", memberFeed["ownerType"]!.GetValue<string>());
         var member = await LoadAsync(memberFeed["url"]!.GetValue<string>());
-        Assert.Equal($"{probationerView["personName"]!.GetValue<string>()} 党建工作期限", member.Properties["X-WR-CALNAME"]!.Value);
+        Assert.Equal($"{probationerView["subjectName"]!.GetValue<string>()} 党建工作期限", member.Properties["X-WR-CALNAME"]!.Value);
         Assert.Equal(OpenDeadlines(probationerView).Order(), Events(member));
         var probationEnd = Assert.Single(member.Events, e => e.DtStart!.Date == new DateOnly(2025, 9, 10));
         Assert.Equal(Summary(probationerView, "probation-end"), probationEnd.Summary);
@@ -95,7 +95,7 @@ public sealed partial class CalendarFeedTests(PostgresFixture fixture) : IClassF
         Assert.Equal(["member-exists"], await ApiClient.UnmetRulesAsync(await fixture.Api.PostAsync("/api/calendar-feeds", new JsonObject { ["memberId"] = Guid.NewGuid().ToString() })));
         // An applicant is a person but not yet a member.
         var applicantView = await fixture.Api.GetAsync($"/api/instances/{await unit.ApplyAsync()}");
-        Assert.Equal(["member-exists"], await ApiClient.UnmetRulesAsync(await fixture.Api.PostAsync("/api/calendar-feeds", new JsonObject { ["memberId"] = applicantView["personId"]!.DeepClone() })));
+        Assert.Equal(["member-exists"], await ApiClient.UnmetRulesAsync(await fixture.Api.PostAsync("/api/calendar-feeds", new JsonObject { ["memberId"] = applicantView["subjectId"]!.DeepClone() })));
         Assert.Equal(["organization-exists"], await ApiClient.UnmetRulesAsync(await fixture.Api.PostAsync("/api/calendar-feeds", new JsonObject { ["organizationId"] = Guid.NewGuid().ToString() })));
     }
 
@@ -131,12 +131,12 @@ public sealed partial class CalendarFeedTests(PostgresFixture fixture) : IClassF
 
     /// <summary>(due date, summary) of each open deadline, as the instance view shows them.</summary>
     private static IEnumerable<(string, string)> OpenDeadlines(JsonObject view) => view["openDeadlines"]!.AsArray()
-        .Select(d => (d!["dueDate"]!.GetValue<string>(), $"{d["name"]!["zh"]!.GetValue<string>()}：{view["personName"]!.GetValue<string>()}"));
+        .Select(d => (d!["dueDate"]!.GetValue<string>(), $"{d["name"]!["zh"]!.GetValue<string>()}：{view["subjectName"]!.GetValue<string>()}"));
 
     private static string Summary(JsonObject view, string kind)
     {
         var deadline = view["openDeadlines"]!.AsArray().Single(d => d!["kind"]!.GetValue<string>() == kind)!;
-        return $"{deadline["name"]!["zh"]!.GetValue<string>()}：{view["personName"]!.GetValue<string>()}";
+        return $"{deadline["name"]!["zh"]!.GetValue<string>()}：{view["subjectName"]!.GetValue<string>()}";
     }
 
     private static List<(string, string)> Events(Calendar calendar) =>

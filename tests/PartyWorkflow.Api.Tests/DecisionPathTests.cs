@@ -21,7 +21,7 @@ public sealed class DecisionPathTests(PostgresFixture fixture) : IClassFixture<P
     {
         Assert.Equal(actionId, row["actionId"]!.GetValue<string>());
         Assert.Equal(outcome, row["outcome"]!.GetValue<string>());
-        Assert.Equal(branch.ToString(), row["branchId"]!.GetValue<string>());
+        Assert.Equal(branch.ToString(), row["organizationId"]!.GetValue<string>());
         Assert.Equal(toState, row["toState"]!.GetValue<string>());
     }
 
@@ -150,7 +150,7 @@ public sealed class DecisionPathTests(PostgresFixture fixture) : IClassFixture<P
         Assert.Equal("2025-09-10", probationEnd["dueDate"]!.GetValue<string>());
         Assert.DoesNotContain("confirmation-approval-due", view.OpenDeadlineKinds());
         Assert.Contains("branch-meeting-confirmation", view.PermittedActionIds());
-        var member = await fixture.Api.GetAsync($"/api/members/{view["personId"]}");
+        var member = await fixture.Api.GetAsync($"/api/members/{view["subjectId"]}");
         Assert.Equal("probationary", member["membership"]!.GetValue<string>());
 
         var second = await unit.ActAsync(instance, "branch-meeting-confirmation", "2025-09-20", Journeys.Confirmation("confirm", Unit.Tally(10, 8, 8)));
@@ -255,7 +255,7 @@ public sealed class DecisionPathTests(PostgresFixture fixture) : IClassFixture<P
         AssertRow(view.LastHistoryRow(), "committee-approval-confirmation", "rejected", unit.Branch, "apply-for-full-membership");
         Assert.DoesNotContain("confirmation-approval-due", view.OpenDeadlineKinds());
         Assert.Contains("branch-meeting-confirmation", view.PermittedActionIds());
-        var member = await fixture.Api.GetAsync($"/api/members/{view["personId"]}");
+        var member = await fixture.Api.GetAsync($"/api/members/{view["subjectId"]}");
         Assert.Equal("probationary", member["membership"]!.GetValue<string>());
         Assert.Null(member["fullMembershipDate"]);
     }

@@ -24,7 +24,7 @@ public sealed class FullProcessTests(PostgresFixture fixture) : IClassFixture<Po
         Assert.Equal("2025-09-10", approval["computedDates"]!["probationEnd"]!.GetValue<string>());
 
         var view = await fixture.Api.GetAsync($"/api/instances/{instance}");
-        var personId = view["personId"]!.GetValue<string>();
+        var personId = view["subjectId"]!.GetValue<string>();
         var probationer = await fixture.Api.GetAsync($"/api/members/{personId}");
         Assert.Equal("probationary", probationer["membership"]!.GetValue<string>());
         Assert.False(probationer["hasVotingRights"]!.GetValue<bool>());

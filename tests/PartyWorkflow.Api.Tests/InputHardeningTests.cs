@@ -107,7 +107,7 @@ public sealed class InputHardeningTests(PostgresFixture fixture) : IClassFixture
         var instance = await unit.ApplyAsync();
         var view = await Api.GetAsync($"/api/instances/{instance}");
         var submitted = view["history"]![0]!["facts"]!.AsObject();
-        Assert.Equal(view["personId"]!.GetValue<string>(), submitted["personId"]!.GetValue<string>());
+        Assert.Equal(view["subjectId"]!.GetValue<string>(), submitted["personId"]!.GetValue<string>());
         Assert.Null(submitted["person"]);
         Assert.DoesNotContain("申请人", view["history"]!.ToJsonString());
     }
@@ -122,6 +122,6 @@ public sealed class InputHardeningTests(PostgresFixture fixture) : IClassFixture
 
         var registered = await Api.Client.PostAsJsonAsync("/api/members", new { name = "申请人", gender = "female", citizenId, branchId = unit.Branch, membership = "full" });
         var member = await ApiClient.ExpectAsync(registered, HttpStatusCode.Created);
-        Assert.Equal((await Api.GetAsync($"/api/instances/{instance}"))["personId"]!.GetValue<string>(), member["id"]!.GetValue<string>());
+        Assert.Equal((await Api.GetAsync($"/api/instances/{instance}"))["subjectId"]!.GetValue<string>(), member["id"]!.GetValue<string>());
     }
 }

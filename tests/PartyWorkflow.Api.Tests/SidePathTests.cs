@@ -32,7 +32,7 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
         Assert.Equal("withdraw", row["actionId"]!.GetValue<string>());
         Assert.Equal("withdrawn", row["outcome"]!.GetValue<string>());
         Assert.Equal("confirm-activist", row["fromState"]!.GetValue<string>());
-        Assert.Equal(unit.Branch.ToString(), row["branchId"]!.GetValue<string>());
+        Assert.Equal(unit.Branch.ToString(), row["organizationId"]!.GetValue<string>());
         Assert.Equal("本人申请撤回入党申请", row["facts"]!["reason"]!.GetValue<string>());
 
         // Nothing more can happen to a closed process.
@@ -40,7 +40,7 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
 
         var again = await ApiClient.ExpectAsync(await fixture.Api.SubmitAsync(unit.Branch, unit.Secretary, citizenId, "2026-11-01"), HttpStatusCode.Created);
         Assert.NotEqual(instance.ToString(), again["id"]!.GetValue<string>());
-        Assert.Equal(view["personId"]!.GetValue<string>(), again["personId"]!.GetValue<string>());
+        Assert.Equal(view["subjectId"]!.GetValue<string>(), again["subjectId"]!.GetValue<string>());
         Assert.Equal("submit-application", again["state"]!.GetValue<string>());
         Assert.True(again["isOpen"]!.GetValue<bool>());
     }
@@ -69,14 +69,14 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
             await unit.RefusedAsync(instance, "transfer", "2023-08-01", new JsonObject { ["toBranchId"] = unit.Branch.ToString() }));
 
         var moved = await unit.ActAsync(instance, "transfer", "2023-08-01", new JsonObject { ["toBranchId"] = newBranch.ToString() });
-        Assert.Equal(newBranch.ToString(), moved["branchId"]!.GetValue<string>());
+        Assert.Equal(newBranch.ToString(), moved["organizationId"]!.GetValue<string>());
         Assert.Equal("file-activist-record", moved["state"]!.GetValue<string>());
 
         var view = await unit.ViewAsync(instance);
-        Assert.Equal(newBranch.ToString(), view["branchId"]!.GetValue<string>());
+        Assert.Equal(newBranch.ToString(), view["organizationId"]!.GetValue<string>());
         var row = view.LastHistoryRow();
         Assert.Equal("transfer", row["actionId"]!.GetValue<string>());
-        Assert.Equal(unit.Branch.ToString(), row["branchId"]!.GetValue<string>());
+        Assert.Equal(unit.Branch.ToString(), row["organizationId"]!.GetValue<string>());
         Assert.Equal(newBranch.ToString(), row["facts"]!["toBranchId"]!.GetValue<string>());
         Assert.Equal(deadlinesBefore, view["openDeadlines"]!.ToJsonString());
         Assert.Equal(["designation-eligible", "inspection-due"], view.OpenDeadlineKinds());
@@ -93,8 +93,8 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
         Assert.Equal("designate-development-target", view["state"]!.GetValue<string>());
         var history = view["history"]!.AsArray();
         var transferAt = history.ToList().FindIndex(h => h!["actionId"]!.GetValue<string>() == "transfer");
-        Assert.All(history.Take(transferAt + 1), h => Assert.Equal(unit.Branch.ToString(), h!["branchId"]!.GetValue<string>()));
-        Assert.All(history.Skip(transferAt + 1), h => Assert.Equal(newBranch.ToString(), h!["branchId"]!.GetValue<string>()));
+        Assert.All(history.Take(transferAt + 1), h => Assert.Equal(unit.Branch.ToString(), h!["organizationId"]!.GetValue<string>()));
+        Assert.All(history.Skip(transferAt + 1), h => Assert.Equal(newBranch.ToString(), h!["organizationId"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
         var instance = await unit.StartAsync("initial-talk");
 
         Assert.Equal("initial-talk", await unit.NotPermittedAsync(instance, "transfer", "2023-06-20", new JsonObject { ["toBranchId"] = newBranch.ToString() }));
-        Assert.Equal(unit.Branch.ToString(), (await unit.ViewAsync(instance))["branchId"]!.GetValue<string>());
+        Assert.Equal(unit.Branch.ToString(), (await unit.ViewAsync(instance))["organizationId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
         var view = await unit.ViewAsync(instance);
         var row = view.LastHistoryRow();
         Assert.Equal("initial-talk", row["actionId"]!.GetValue<string>());
-        Assert.Equal(unit.Branch.ToString(), row["branchId"]!.GetValue<string>());
+        Assert.Equal(unit.Branch.ToString(), row["organizationId"]!.GetValue<string>());
         Assert.Equal(["initial-talk-within-1-month"], row["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
         Assert.DoesNotContain("initial-talk-due", view.OpenDeadlineKinds());
     }
@@ -138,7 +138,7 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
         var instance = await unit.StartAsync("confirm-activist");
 
         var materials = (await unit.ViewAsync(instance))["materials"]!;
-        var missing = materials["missingForAdmission"]!.AsArray().Select(d => d!.GetValue<string>()).Order().ToArray();
+        var missing = materials["required"]![0]!["missing"]!.AsArray().Select(d => d!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["designation-record", "inspection-record", "political-review-conclusion", "training-certificate"], missing);
 
         var checklist = materials["checklist"]!.AsArray().ToDictionary(m => m!["documentId"]!.GetValue<string>(), m => m!);
@@ -152,7 +152,7 @@ public sealed class SidePathTests(PostgresFixture fixture) : IClassFixture<Postg
         await unit.ActAsync(instance, "file-activist-record", "2023-07-05");
         await unit.ActAsync(instance, "assign-contacts", "2023-07-06", new JsonObject { ["contactIds"] = new JsonArray(unit.Members[1].ToString()) });
         await unit.ActAsync(instance, "record-inspection", "2024-01-01", new JsonObject { ["assessment"] = "良好" });
-        missing = (await unit.ViewAsync(instance))["materials"]!["missingForAdmission"]!.AsArray().Select(d => d!.GetValue<string>()).Order().ToArray();
+        missing = (await unit.ViewAsync(instance))["materials"]!["required"]![0]!["missing"]!.AsArray().Select(d => d!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["designation-record", "political-review-conclusion", "training-certificate"], missing);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Diagnostics;
 using PartyWorkflow.Api.Tests.Infrastructure;
 using PartyWorkflow.Cli;
@@ -48,6 +49,24 @@ public sealed class StartupTests
         var (code, _, errors) = await RunCliAsync("definitions", "validate", WorkflowFolders.Broken());
         Assert.Equal(1, code);
         Assert.Contains(BrokenAt, errors);
+    }
+
+    [Fact]
+    public async Task Definitions_validate_refuses_a_misspelt_from_step_and_an_unknown_rule_parameter_naming_them()
+    {
+        var folder = WorkflowFolders.Copy();
+        var file = Path.Combine(folder, "member-development.v1.json");
+        var definition = JsonNode.Parse(File.ReadAllText(file))!;
+        var designation = definition["stages"]![2]!["steps"]![0]!["rules"]![0]!["parameters"]!;
+        designation["fromStep"] = "confirm-activst";
+        designation["monthz"] = 12;
+        File.WriteAllText(file, definition.ToJsonString());
+
+        var (code, _, errors) = await RunCliAsync("definitions", "validate", folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains("$.stages[2].steps[0].rules[0].parameters.fromStep: 'confirm-activst' is not a step of the definition", errors);
+        Assert.Contains("$.stages[2].steps[0].rules[0].parameters.monthz: 'activist-training-one-year' has no parameter 'monthz'", errors);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public static class DemoData
                 ["applicationDate"] = FactReader.Format(applied),
                 ["actorId"] = secretary.ToString(),
             };
-            var instance = await mediator.Send(new SubmitApplication(ActionBody.Parse(body.ToJsonString()), null), ct);
+            var instance = await mediator.Send(new StartInstance("member-development", ActionBody.Parse(body.ToJsonString()), null), ct);
             var plan = Plan(applied);
             foreach (var (action, date, facts) in plan.Take(stepsToTake))
             {

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Effects;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Reminders;
 using PartyWorkflow.Persistence;
@@ -10,16 +12,25 @@ namespace PartyWorkflow.Application.Instances;
 
 /// <summary>
 /// Writes an accepted decision: the instance row (its version guards against concurrent writers),
-/// one history row, the deadlines it opens and closes, and the person's membership. Nothing is
-/// saved here; the handler saves once, inside the command's transaction.
+/// the decision's effects through their handlers, one history row, the deadlines it opens and closes,
+/// and the uniqueness locks it takes or releases. Nothing is saved here; the handler saves once,
+/// inside the command's transaction.
 /// </summary>
-public sealed class ActionRecorder(PartyWorkflowDbContext db, Clock clock)
+public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers effects, SubjectLocks locks, Clock clock)
 {
-    public async Task RecordAsync(CompiledWorkflow workflow, WorkflowInstance row, InstanceSnapshot before, Accepted accepted, Guid actorId, bool isNew, CancellationToken ct)
+    public async Task RecordAsync(CompiledWorkflow workflow, WorkflowInstance row, InstanceSnapshot before, Accepted accepted,
+        Guid actorId, JsonObject facts, bool isNew, CancellationToken ct)
     {
         var now = clock.Now;
-        var branchBefore = before.BranchId ?? accepted.Branch ?? row.BranchId;
+        var organizationBefore = before.OrganizationId ?? accepted.Filing ?? row.OrganizationId;
         var after = WorkflowEngine.Apply(workflow, before, accepted);
+        foreach (var effect in accepted.Effects)
+            await effects.ApplyAsync(new EffectContext
+            {
+                Workflow = workflow, Instance = row, After = after, Accepted = accepted, Effect = effect, Facts = facts, ActorId = actorId,
+            }, ct);
+        // Effects may add to the recorded facts (register-subject keeps the subject's id there).
+        after = WorkflowEngine.Apply(workflow, before with { SubjectId = row.SubjectId }, accepted);
         InstanceMapping.CopyTo(after, workflow, row);
         row.Version += 1;
         row.UpdatedAt = now;
@@ -37,26 +48,27 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, Clock clock)
             ToState = accepted.NewState,
             Outcome = accepted.Outcome,
             ActionDate = accepted.ActionDate,
-            // The branch the action was taken in; a transfer's facts name the branch it moved to.
-            BranchId = branchBefore,
+            // The organization the action was taken in; a transfer's facts name the one it moved to.
+            OrganizationId = organizationBefore,
             DefinitionVersion = row.DefinitionVersion,
             FactsJson = accepted.RecordedFacts.ToJsonString(),
             WarningsJson = JsonSerializer.Serialize(accepted.Warnings.Select(w => w.RuleId)),
         });
 
-        await UpdateDeadlinesAsync(workflow, row, accepted, isNew, branchBefore != row.BranchId, now, ct);
-        if (accepted.Membership is { } membership) await UpdateMembershipAsync(row, after, membership, ct);
+        if (isNew && row.IsOpen) locks.Acquire(row, SubjectLocks.KeysOf(workflow.Definition, row.SubjectId, accepted.RecordedFacts));
+        else if (!isNew && !row.IsOpen) await locks.ReleaseAsync(row.Id, ct);
+        await UpdateDeadlinesAsync(workflow, row, accepted, isNew, organizationBefore != row.OrganizationId, now, ct);
     }
 
-    private async Task UpdateDeadlinesAsync(CompiledWorkflow workflow, WorkflowInstance row, Accepted accepted, bool isNew, bool branchChanged, DateTimeOffset now, CancellationToken ct)
+    private async Task UpdateDeadlinesAsync(CompiledWorkflow workflow, WorkflowInstance row, Accepted accepted, bool isNew, bool moved, DateTimeOffset now, CancellationToken ct)
     {
         // Opening a kind that is already open replaces it (the next half-year inspection, say).
         var closing = accepted.CloseDeadlines.Concat(accepted.OpenDeadlines.Select(o => o.Kind)).ToHashSet();
-        if (!isNew && (closing.Count > 0 || !row.IsOpen || branchChanged))
+        if (!isNew && (closing.Count > 0 || !row.IsOpen || moved))
         {
             var open = await db.Deadlines.Where(d => d.InstanceId == row.Id && d.IsOpen).ToListAsync(ct);
-            // Reminders follow the process to its new branch.
-            foreach (var deadline in open) deadline.BranchId = row.BranchId;
+            // Reminders follow the process to the organization it moved to.
+            foreach (var deadline in open) deadline.OrganizationId = row.OrganizationId;
             foreach (var deadline in open.Where(d => !row.IsOpen || closing.Contains(d.Kind)))
             {
                 deadline.IsOpen = false;
@@ -79,22 +91,10 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, Clock clock)
                 InstanceId = row.Id,
                 Kind = opening.Kind,
                 DueDate = opening.Due,
-                BranchId = row.BranchId,
-                PersonId = row.PersonId,
+                OrganizationId = row.OrganizationId,
+                SubjectKind = row.SubjectKind,
+                SubjectId = row.SubjectId,
                 OpenedAt = now,
             });
-    }
-
-    private async Task UpdateMembershipAsync(WorkflowInstance row, InstanceSnapshot after, string membership, CancellationToken ct)
-    {
-        var person = await db.People.FirstAsync(p => p.Id == row.PersonId, ct);
-        person.Membership = membership;
-        person.BranchId = membership == "none" ? person.BranchId : row.BranchId;
-        // Probationary members have no vote; full members gain it on confirmation.
-        person.HasVotingRights = membership == "full";
-        person.ProbationStart = after.Dates.TryGetValue("probationStart", out var start) ? start : person.ProbationStart;
-        person.ProbationEnd = after.Dates.TryGetValue("probationEnd", out var end) ? end : person.ProbationEnd;
-        if (membership == "full" && after.Dates.TryGetValue("fullMembershipDate", out var full)) person.FullMembershipDate = full;
-        person.Version += 1;
     }
 }

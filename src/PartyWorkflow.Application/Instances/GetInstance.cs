@@ -13,9 +13,8 @@ public sealed class GetInstanceHandler(PartyWorkflowDbContext db, InstanceViewBu
     {
         var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == query.InstanceId, ct)
                   ?? throw new NotFoundException("instance", query.InstanceId.ToString());
-        var name = await db.People.Where(p => p.Id == row.PersonId).Select(p => p.Name).FirstAsync(ct);
         var history = await db.History.AsNoTracking().Where(h => h.InstanceId == row.Id).ToListAsync(ct);
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.InstanceId == row.Id && d.IsOpen).ToListAsync(ct);
-        return views.Build(row, name, history, deadlines);
+        return views.Build(row, history, deadlines);
     }
 }

@@ -11,8 +11,8 @@ public static class InstanceMapping
     public static InstanceSnapshot ToSnapshot(WorkflowInstance row) => new()
     {
         State = row.State,
-        PersonId = row.PersonId,
-        BranchId = row.BranchId,
+        SubjectId = row.SubjectId,
+        OrganizationId = row.OrganizationId,
         Facts = JsonNode.Parse(row.FactsJson)?.AsObject() ?? [],
         Dates = JsonSerializer.Deserialize<Dictionary<string, DateOnly>>(row.DatesJson) ?? [],
         Documents = JsonSerializer.Deserialize<HashSet<string>>(row.DocumentsJson) ?? [],
@@ -24,10 +24,17 @@ public static class InstanceMapping
         row.State = snapshot.State!;
         row.Stage = workflow.StageOf(row.State);
         row.IsOpen = !workflow.IsEnd(row.State);
-        row.BranchId = snapshot.BranchId ?? row.BranchId;
+        row.OrganizationId = snapshot.OrganizationId ?? row.OrganizationId;
+        row.AwaitedRoles = AwaitedRoles(workflow, row.State);
         row.FactsJson = snapshot.Facts.ToJsonString();
         row.DatesJson = JsonSerializer.Serialize(snapshot.Dates);
         row.DocumentsJson = JsonSerializer.Serialize(snapshot.Documents.Order());
         row.LastStepDate = snapshot.LastStepDate;
     }
+
+    /// <summary><c>|branch|party-committee|</c>: each role between bars, so that <c>LIKE '%|branch|%'</c> finds it.</summary>
+    public static string AwaitedRoles(CompiledWorkflow workflow, string state) =>
+        workflow.AwaitedRoles(state) is [_, ..] roles ? $"|{string.Join('|', roles)}|" : "";
+
+    public static IReadOnlyList<string> ParseRoles(string? stored) => (stored ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
 }

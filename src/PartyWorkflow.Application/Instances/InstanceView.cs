@@ -12,9 +12,14 @@ public sealed record InstanceView
     public string? JurisdictionId { get; init; }
     public int? OverlayVersion { get; init; }
     public required int Version { get; init; }
-    public required Guid PersonId { get; init; }
-    public required string PersonName { get; init; }
-    public required Guid BranchId { get; init; }
+    /// <summary>What the instance is about: <c>person</c> for member development.</summary>
+    public required string SubjectKind { get; init; }
+    public required Guid SubjectId { get; init; }
+    public required string SubjectName { get; init; }
+    /// <summary>The organization the instance is filed under (the branch, the work committee).</summary>
+    public required Guid OrganizationId { get; init; }
+    /// <summary>The roles the permitted steps wait for.</summary>
+    public IReadOnlyList<string> AwaitedRoles { get; init; } = [];
     public required string State { get; init; }
     public string? Stage { get; init; }
     /// <summary>The last step completed; null once the process has reached an end state.</summary>
@@ -24,7 +29,7 @@ public sealed record InstanceView
     public IReadOnlyDictionary<string, DateOnly> ComputedDates { get; init; } = new Dictionary<string, DateOnly>();
     public JsonObject Facts { get; init; } = [];
     public IReadOnlyList<string> Documents { get; init; } = [];
-    /// <summary>The materials checklist: every document the workflow puts on file, and what admission still lacks.</summary>
+    /// <summary>Every document the workflow puts on file, and what each of the definition's checklists still lacks.</summary>
     public MaterialsView Materials { get; init; } = new([], []);
     public IReadOnlyList<NextActionView> PermittedActions { get; init; } = [];
     public IReadOnlyList<DeadlineView> OpenDeadlines { get; init; } = [];
@@ -35,7 +40,10 @@ public sealed record InstanceView
 
 public sealed record NextActionView(string ActionId, LocalizedMessage Name, IReadOnlyList<string> Actors, IReadOnlyList<RuleMessageView> FailingRules, DateOnly? EarliestDate);
 
-public sealed record MaterialsView(IReadOnlyList<MaterialView> Checklist, IReadOnlyList<string> MissingForAdmission);
+public sealed record MaterialsView(IReadOnlyList<MaterialView> Checklist, IReadOnlyList<RequiredMaterialsView> Required);
+
+/// <summary>A checklist of the definition (<c>admission</c>: what admission needs) and the documents it still lacks.</summary>
+public sealed record RequiredMaterialsView(string Id, LocalizedMessage Name, IReadOnlyList<string> Missing);
 
 public sealed record MaterialView(string DocumentId, string Step, bool OnFile);
 
@@ -43,5 +51,5 @@ public sealed record DeadlineView(string Kind, LocalizedMessage Name, DateOnly D
 
 public sealed record HistoryView(
     int Sequence, DateTimeOffset RecordedAt, Guid ActorId, string ActorRole, string ActionId,
-    string FromState, string ToState, string Outcome, DateOnly ActionDate, Guid BranchId,
+    string FromState, string ToState, string Outcome, DateOnly ActionDate, Guid OrganizationId,
     int DefinitionVersion, JsonObject Facts, IReadOnlyList<string> Warnings);

@@ -10,7 +10,7 @@ namespace PartyWorkflow.Application.Instances;
 /// <summary>Builds the instance view from rows already loaded, asking the engine what may come next.</summary>
 public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine engine, Clock clock)
 {
-    public InstanceView Build(WorkflowInstance row, string personName, IEnumerable<HistoryEntry> history, IEnumerable<Deadline> openDeadlines)
+    public InstanceView Build(WorkflowInstance row, IEnumerable<HistoryEntry> history, IEnumerable<Deadline> openDeadlines)
     {
         var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion, row.JurisdictionId, row.OverlayVersion)
                        ?? throw new NotFoundException("definition", $"{row.DefinitionId} v{row.DefinitionVersion}{(row.JurisdictionId is null ? "" : $" with {row.JurisdictionId} v{row.OverlayVersion}")}");
@@ -25,9 +25,11 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
             JurisdictionId = row.JurisdictionId,
             OverlayVersion = row.OverlayVersion,
             Version = row.Version,
-            PersonId = row.PersonId,
-            PersonName = personName,
-            BranchId = row.BranchId,
+            SubjectKind = row.SubjectKind,
+            SubjectId = row.SubjectId,
+            SubjectName = row.SubjectName,
+            OrganizationId = row.OrganizationId,
+            AwaitedRoles = InstanceMapping.ParseRoles(row.AwaitedRoles),
             State = row.State,
             Stage = row.Stage,
             Step = isEnd ? null : row.State,
@@ -51,7 +53,7 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
             }).ToList(),
             History = history.OrderBy(h => h.Sequence).Select(h => new HistoryView(
                 h.Sequence, h.RecordedAt, h.ActorId, h.ActorRole, h.ActionId, h.FromState, h.ToState, h.Outcome,
-                h.ActionDate, h.BranchId, h.DefinitionVersion,
+                h.ActionDate, h.OrganizationId, h.DefinitionVersion,
                 JsonNode.Parse(h.FactsJson)?.AsObject() ?? [],
                 JsonSerializer.Deserialize<List<string>>(h.WarningsJson) ?? [])).ToList(),
         };
@@ -64,10 +66,9 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
             .DistinctBy(d => d.document)
             .Select(d => new MaterialView(d.document, d.Id, snapshot.Documents.Contains(d.document)))
             .ToList();
-        var required = workflow.Definition.Steps.SelectMany(s => s.Rules)
-            .Where(r => r.Id == "materials-complete" && r.Enabled && r.Parameters["documents"] is JsonArray)
-            .SelectMany(r => r.Parameters["documents"]!.AsArray().Select(n => n!.GetValue<string>()));
-        return new MaterialsView(checklist, required.Where(d => !snapshot.Documents.Contains(d)).Distinct().ToList());
+        var required = workflow.Definition.Materials.Select(m => new RequiredMaterialsView(
+            m.Id, new LocalizedMessage(m.Name.Zh, m.Name.En), m.Documents.Where(d => !snapshot.Documents.Contains(d)).ToList()));
+        return new MaterialsView(checklist, required.ToList());
     }
 
     public static ActionResponse Response(WorkflowInstance row, Accepted accepted) => new()
@@ -79,7 +80,7 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
         State = row.State,
         Stage = row.Stage,
         IsOpen = row.IsOpen,
-        BranchId = row.BranchId,
+        OrganizationId = row.OrganizationId,
         DecidedBy = accepted.DecidedBy is { } d ? RuleMessageView.From(d) : null,
         Warnings = accepted.Warnings.Select(RuleMessageView.From).ToList(),
         ComputedDates = accepted.ComputedDates,

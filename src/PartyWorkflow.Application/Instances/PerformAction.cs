@@ -40,7 +40,7 @@ public sealed class PerformActionHandler(
             Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, ct),
         }).Accept();
 
-        await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, isNew: false, ct);
+        await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, command.Body.Facts, isNew: false, ct);
         var response = InstanceViewBuilder.Response(row, accepted);
         await db.SaveChangesAsync(ct);
         return response;

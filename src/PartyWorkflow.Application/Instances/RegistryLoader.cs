@@ -13,7 +13,7 @@ namespace PartyWorkflow.Application.Instances;
 /// </summary>
 public sealed class RegistryLoader(PartyWorkflowDbContext db)
 {
-    public async Task<RegistrySnapshot> LoadAsync(StepDefinition step, JsonObject facts, Guid actorId, ApplicantStatus? applicant, CancellationToken ct)
+    public async Task<RegistrySnapshot> LoadAsync(StepDefinition step, JsonObject facts, Guid actorId, SubjectStatus? subject, CancellationToken ct)
     {
         var references = FactReferences.Collect(step.Facts, facts);
         var personIds = references.Where(r => r.Type == "member").Select(r => r.Id).Append(actorId).Distinct().ToList();
@@ -29,6 +29,6 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
                 .Where(o => organizationIds.Contains(o.Id))
                 .Select(o => new OrganizationSnapshot(o.Id, o.Kind, o.ParentId, o.HasApprovalAuthority))
                 .ToDictionaryAsync(o => o.Id, ct);
-        return new RegistrySnapshot { People = people, Organizations = organizations, Applicant = applicant };
+        return new RegistrySnapshot { People = people, Organizations = organizations, Subject = subject };
     }
 }

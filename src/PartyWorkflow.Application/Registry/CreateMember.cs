@@ -40,7 +40,7 @@ public sealed record CreateMember(
     }
 }
 
-public sealed class CreateMemberHandler(PartyWorkflowDbContext db, Clock clock) : ICommandHandler<CreateMember, MemberView>
+public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLength probation, Clock clock) : ICommandHandler<CreateMember, MemberView>
 {
     public async ValueTask<MemberView> Handle(CreateMember command, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, Clock clock) 
         var person = await db.People.FirstOrDefaultAsync(p => p.CitizenId == citizenId, ct);
         if (person is { Membership: not "none" })
             throw new ConflictException("a member with this citizen ID is already registered");
-        if (person is not null && await db.Instances.AnyAsync(i => i.PersonId == person.Id && i.IsOpen, ct))
+        if (person is not null && await db.Instances.AnyAsync(i => i.SubjectKind == "person" && i.SubjectId == person.Id && i.IsOpen, ct))
             throw new ConflictException("this person has an open application; membership comes through it");
         person ??= db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = "", Gender = "", CitizenId = citizenId, CreatedAt = clock.Now }).Entity;
 
@@ -77,7 +77,7 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, Clock clock) 
         person.OnDisciplinaryProbation = command.OnDisciplinaryProbation ?? false;
         person.PartyGroup = command.PartyGroup;
         person.ProbationStart = command.ProbationStart;
-        person.ProbationEnd = command.ProbationStart?.AddMonths(12);
+        person.ProbationEnd = command.ProbationStart?.AddMonths(await probation.MonthsAsync(branch!.Id, ct));
         person.FullMembershipDate = command.FullMembershipDate;
         await db.SaveChangesAsync(ct);
         return MemberView.From(person);

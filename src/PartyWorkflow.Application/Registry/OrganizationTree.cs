@@ -37,13 +37,13 @@ public sealed class OrganizationTree
         return found;
     }
 
-    /// <summary>The nearest party committee at or above <paramref name="id"/>.</summary>
-    public Guid? CommitteeAbove(Guid? id)
+    /// <summary>The nearest organization of <paramref name="kind"/> at or above <paramref name="id"/>.</summary>
+    public Guid? NearestOfKind(Guid? id, string kind)
     {
         for (var depth = 0; id is { } current && depth < MaxDepth; depth++)
         {
             if (!organizations.TryGetValue(current, out var organization)) return null;
-            if (organization.Kind == "party-committee") return current;
+            if (organization.Kind == kind) return current;
             id = organization.ParentId;
         }
         return null;

@@ -11,7 +11,7 @@ public sealed record ListOrganizations(string? Kind, Guid? ParentId) : IQuery<IR
 
 public sealed record GetMember(Guid Id) : IQuery<MemberView>;
 
-public sealed record ListMembers(Guid? BranchId, string? Membership) : IQuery<IReadOnlyList<MemberView>>;
+public sealed record ListMembers(Guid? BranchId, string? Membership, string? Name = null) : IQuery<IReadOnlyList<MemberView>>;
 
 public sealed class RegistryQueryHandlers(PartyWorkflowDbContext db) :
     IQueryHandler<GetOrganization, OrganizationView>,
@@ -39,6 +39,7 @@ public sealed class RegistryQueryHandlers(PartyWorkflowDbContext db) :
             .Where(p => p.Membership != "none")
             .Where(p => query.BranchId == null || p.BranchId == query.BranchId)
             .Where(p => query.Membership == null || p.Membership == query.Membership)
+            .Where(p => string.IsNullOrWhiteSpace(query.Name) || p.Name.Contains(query.Name.Trim()))
             .OrderBy(p => p.Name).Take(1000).ToListAsync(ct))
         .Select(MemberView.From).ToList();
 }

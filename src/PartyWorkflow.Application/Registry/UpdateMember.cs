@@ -47,6 +47,9 @@ public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHan
         person.HasVotingRights = c.HasVotingRights ?? (person.HasVotingRights && !person.OnDisciplinaryProbation);
         if (person.HasVotingRights && (person.Membership != "full" || person.OnDisciplinaryProbation)) throw VotingRights.Refusal();
         person.Version += 1;
+        // Lists and reminders show the name instances recorded; a corrected name reaches them too.
+        foreach (var instance in await db.Instances.Where(i => i.SubjectKind == "person" && i.SubjectId == person.Id && i.SubjectName != person.Name).ToListAsync(ct))
+            instance.SubjectName = person.Name;
         await db.SaveChangesAsync(ct);
         return MemberView.From(person);
     }

@@ -22,7 +22,7 @@ public sealed class DeadlineSummaryHandler(PartyWorkflowDbContext db, Clock cloc
         var scope = query.Organization is { } root ? tree.SelfAndDescendants(root) : tree.All.Keys.ToHashSet();
 
         var perBranch = await db.Deadlines.AsNoTracking().Where(d => d.IsOpen)
-            .GroupBy(d => d.BranchId)
+            .GroupBy(d => d.OrganizationId)
             .Select(g => new { Branch = g.Key, Open = g.Count(), Overdue = g.Count(d => d.DueDate < today), Soon = g.Count(d => d.DueDate >= today && d.DueDate <= soon) })
             .ToListAsync(ct);
 

@@ -24,21 +24,21 @@ public sealed class GetCalendarFeedHandler(PartyWorkflowDbContext db, WorkflowCa
                    ?? throw new NotFoundException("calendar feed", "(unknown or revoked token)");
 
         var (ownerName, deadlines) = feed.OwnerType == "member" ? await OfMemberAsync(feed.OwnerId, ct) : await OfOrganizationAsync(feed.OwnerId, ct);
-        var personIds = deadlines.Select(d => d.PersonId).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var instanceIds = deadlines.Select(d => d.InstanceId).Distinct().ToList();
+        var names = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.SubjectName, ct);
         return DeadlineCalendar.Write(ownerName, deadlines, names, catalog);
     }
 
     private async Task<(string Name, List<Deadline> Deadlines)> OfMemberAsync(Guid personId, CancellationToken ct)
     {
         var name = await db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
-        return (name, await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && d.PersonId == personId).ToListAsync(ct));
+        return (name, await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && d.SubjectKind == "person" && d.SubjectId == personId).ToListAsync(ct));
     }
 
     private async Task<(string Name, List<Deadline> Deadlines)> OfOrganizationAsync(Guid organizationId, CancellationToken ct)
     {
         var tree = await OrganizationTree.LoadAsync(db, ct);
         var branches = tree.SelfAndDescendants(organizationId).ToList();
-        return (tree.NameOf(organizationId), await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && branches.Contains(d.BranchId)).ToListAsync(ct));
+        return (tree.NameOf(organizationId), await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && branches.Contains(d.OrganizationId)).ToListAsync(ct));
     }
 }

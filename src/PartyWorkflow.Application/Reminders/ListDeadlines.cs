@@ -16,7 +16,7 @@ public sealed record ListDeadlines(DateOnly? DueBefore, string? Kind, Guid? Orga
 
 public sealed record DeadlineItem(
     Guid Id, Guid InstanceId, string Kind, string KindName, DateOnly DueDate, bool Overdue, int DaysLeft,
-    Guid PersonId, string PersonName, Guid BranchId, string BranchName, string InstanceState);
+    string SubjectKind, Guid SubjectId, string SubjectName, Guid OrganizationId, string OrganizationName, string InstanceState);
 
 public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog, Clock clock) : IQueryHandler<ListDeadlines, IReadOnlyList<DeadlineItem>>
 {
@@ -33,16 +33,15 @@ public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCata
             .Where(d => d.IsOpen)
             .Where(d => query.DueBefore == null || d.DueDate <= query.DueBefore)
             .Where(d => query.Kind == null || d.Kind == query.Kind)
-            .Where(d => branches == null || branches.Contains(d.BranchId))
+            .Where(d => branches == null || branches.Contains(d.OrganizationId))
             .Where(d => query.Overdue == null || (query.Overdue == true ? d.DueDate < today : d.DueDate >= today))
             .OrderBy(d => d.DueDate).Take(Limit)
-            .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new { Deadline = d, p.Name })
-            .Join(db.Instances, x => x.Deadline.InstanceId, i => i.Id, (x, i) => new { x.Deadline, x.Name, i.State })
+            .Join(db.Instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Name = i.SubjectName, i.State })
             .ToListAsync(ct);
         return rows.Select(x => new DeadlineItem(
             x.Deadline.Id, x.Deadline.InstanceId, x.Deadline.Kind,
             catalog.DeadlineKind(x.Deadline.DefinitionId, x.Deadline.DefinitionVersion, x.Deadline.Kind)?.Name.Zh ?? x.Deadline.Kind,
             x.Deadline.DueDate, x.Deadline.DueDate < today, x.Deadline.DueDate.DayNumber - today.DayNumber,
-            x.Deadline.PersonId, x.Name, x.Deadline.BranchId, tree.NameOf(x.Deadline.BranchId), x.State)).ToList();
+            x.Deadline.SubjectKind, x.Deadline.SubjectId, x.Name, x.Deadline.OrganizationId, tree.NameOf(x.Deadline.OrganizationId), x.State)).ToList();
     }
 }

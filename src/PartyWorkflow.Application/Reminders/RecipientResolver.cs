@@ -1,4 +1,6 @@
 using PartyWorkflow.Application.Registry;
+using PartyWorkflow.Application.Subjects;
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Reminders;
@@ -6,31 +8,29 @@ namespace PartyWorkflow.Application.Reminders;
 public sealed record Recipient(string Role, string Type, Guid Id, string? Email);
 
 /// <summary>
-/// Turns the roles a reminder schedule names into people and organizations: <c>member</c> is the
-/// person of the process, <c>branch</c> its branch, <c>party-committee</c> the nearest party committee
-/// above the branch, <c>organization-department</c> the committee above that (再上一级党委组织部门;
-/// the same committee when there is none above it).
+/// Turns the roles a reminder schedule names into people and organizations, as the definition's
+/// <c>recipients</c> declare them: the subject of the instance (the member), the organization it is
+/// filed under (the branch), or the nearest organization of a kind above that (the party committee),
+/// and further ones of that kind above it (再上一级党委组织部门; the last one found when there is none above).
 /// </summary>
-public sealed class RecipientResolver(OrganizationTree tree, IReadOnlyDictionary<Guid, Person> people)
+public sealed class RecipientResolver(OrganizationTree tree, SubjectKinds kinds, IReadOnlyDictionary<(string Kind, Guid Id), SubjectContact> subjects)
 {
-    public IEnumerable<Recipient> Resolve(string role, Deadline deadline)
+    public IEnumerable<Recipient> Resolve(string role, RecipientDefinition? definition, Deadline deadline)
     {
-        switch (role)
+        if (definition is null) yield break;
+        if (definition.Of == RecipientDefinition.Subject)
         {
-            case "member":
-                yield return new Recipient(role, "member", deadline.PersonId, people.GetValueOrDefault(deadline.PersonId)?.Email);
-                break;
-            case "branch":
-                yield return Organization(role, deadline.BranchId);
-                break;
-            case "party-committee" when tree.CommitteeAbove(deadline.BranchId) is { } committee:
-                yield return Organization(role, committee);
-                break;
-            case "organization-department" when tree.CommitteeAbove(deadline.BranchId) is { } committee:
-                yield return Organization(role, tree.CommitteeAbove(tree.All[committee].ParentId) ?? committee);
-                break;
+            yield return new Recipient(role, kinds.Get(deadline.SubjectKind).RecipientType, deadline.SubjectId,
+                subjects.GetValueOrDefault((deadline.SubjectKind, deadline.SubjectId))?.Email);
+            yield break;
         }
+        Guid? found = deadline.OrganizationId;
+        if (definition.Above is { } kind)
+        {
+            found = tree.NearestOfKind(deadline.OrganizationId, kind);
+            for (var i = 0; i < definition.Skip && found is { } current; i++)
+                found = tree.NearestOfKind(tree.All[current].ParentId, kind) ?? current;
+        }
+        if (found is { } id) yield return new Recipient(role, "organization", id, tree.All.GetValueOrDefault(id)?.Email);
     }
-
-    private Recipient Organization(string role, Guid id) => new(role, "organization", id, tree.All.GetValueOrDefault(id)?.Email);
 }

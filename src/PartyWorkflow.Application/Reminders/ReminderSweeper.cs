@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Registry;
+using PartyWorkflow.Application.Subjects;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Engine.Reminders;
 using PartyWorkflow.Persistence;
@@ -15,7 +16,7 @@ namespace PartyWorkflow.Application.Reminders;
 /// forward and commits. A crash rolls the batch back whole; the next sweep, here or on another node,
 /// does it again. After downtime the next sweep catches up on every day missed.
 /// </summary>
-public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog catalog, Clock clock, ReminderOptions options)
+public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog catalog, SubjectKinds kinds, Clock clock, ReminderOptions options)
 {
     public async Task<int> SweepAsync(CancellationToken ct = default)
     {
@@ -28,10 +29,9 @@ public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog c
             var batch = await ClaimAsync(today, ct);
             if (batch.Count == 0) break;
             organizations ??= await OrganizationTree.LoadAsync(db, ct);
-            var personIds = batch.Select(d => d.PersonId).Distinct().ToList();
-            var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-            var resolver = new RecipientResolver(organizations, people);
-            foreach (var deadline in batch) written += Write(deadline, today, resolver, people);
+            var subjects = await kinds.ContactsAsync(batch.Select(d => (d.SubjectKind, d.SubjectId)), ct);
+            var resolver = new RecipientResolver(organizations, kinds, subjects);
+            foreach (var deadline in batch) written += Write(deadline, today, resolver, SubjectKinds.NameOrEmpty(subjects, deadline));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -55,10 +55,11 @@ public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog c
             .OrderBy(d => d.NextReminderOn).Take(options.BatchSize).ToListAsync(ct);
     }
 
-    private int Write(Deadline deadline, DateOnly today, RecipientResolver resolver, Dictionary<Guid, Person> people)
+    private int Write(Deadline deadline, DateOnly today, RecipientResolver resolver, string subjectName)
     {
-        var kind = catalog.DeadlineKind(deadline.DefinitionId, deadline.DefinitionVersion, deadline.Kind);
-        if (kind is null)
+        var definition = catalog.Definition(deadline.DefinitionId, deadline.DefinitionVersion);
+        var kind = definition?.Deadlines.FirstOrDefault(k => k.Kind == deadline.Kind);
+        if (definition is null || kind is null)
         {
             // The definition no longer declares this kind: nothing can be reminded of it.
             deadline.NextReminderOn = null;
@@ -66,11 +67,10 @@ public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog c
         }
         var written = 0;
         var from = deadline.RemindedThrough.AddDays(1) > deadline.OpenedOn ? deadline.RemindedThrough.AddDays(1) : deadline.OpenedOn;
-        var personName = people.GetValueOrDefault(deadline.PersonId)?.Name ?? "";
         foreach (var occurrence in ReminderSchedule.Between(kind, deadline.DueDate, from, today))
         {
-            var (subject, body) = ReminderText.Compose(kind, occurrence, deadline.DueDate, personName);
-            foreach (var recipient in occurrence.To.SelectMany(role => resolver.Resolve(role, deadline)).DistinctBy(r => (r.Role, r.Id)))
+            var (subject, body) = ReminderText.Compose(definition.ReminderText, kind, occurrence, deadline.DueDate, subjectName);
+            foreach (var recipient in occurrence.To.SelectMany(role => resolver.Resolve(role, definition.Recipients.GetValueOrDefault(role), deadline)).DistinctBy(r => (r.Role, r.Id)))
             {
                 var reminder = db.Reminders.Add(new Reminder
                 {

@@ -4,10 +4,10 @@ using PartyWorkflow.Engine.Reminders;
 
 namespace PartyWorkflow.Application.Reminders;
 
-/// <summary>What a reminder says: Chinese first, English beside it.</summary>
+/// <summary>What a reminder says, from the definition's templates: Chinese first, English beside it.</summary>
 public static class ReminderText
 {
-    public static (string Subject, string Body) Compose(DeadlineKindDefinition kind, ReminderOccurrence occurrence, DateOnly due, string personName)
+    public static (string Subject, string Body) Compose(ReminderTextDefinition text, DeadlineKindDefinition kind, ReminderOccurrence occurrence, DateOnly due, string subjectName)
     {
         var dueText = FactReader.Format(due);
         var days = Math.Abs(due.DayNumber - occurrence.FireOn.DayNumber);
@@ -17,10 +17,9 @@ public static class ReminderText
             "due" => ("今天到期", "due today"),
             _ => ($"已逾期{days}天", $"{days} days overdue"),
         };
-        var subject = $"【{kind.Name.Zh}】{personName}：{zh}（{dueText}）";
-        var body =
-            $"{personName}同志的“{kind.Name.Zh}”期限为 {dueText}，{zh}。请及时办理。\n" +
-            $"{personName}: {kind.Name.En} on {dueText}, {en}. Please see to it.";
-        return (subject, body);
+        string Fill(string template) => template
+            .Replace("{kindZh}", kind.Name.Zh).Replace("{kindEn}", kind.Name.En).Replace("{subject}", subjectName)
+            .Replace("{due}", dueText).Replace("{statusZh}", zh).Replace("{statusEn}", en);
+        return (Fill(text.Subject), Fill(text.Body));
     }
 }

@@ -50,7 +50,10 @@ public sealed class WorkflowCatalog
     /// so this needs no compiled workflow.
     /// </summary>
     public DeadlineKindDefinition? DeadlineKind(string definitionId, int version, string kind) =>
-        definitions.GetValueOrDefault((definitionId, version))?.Deadlines.FirstOrDefault(k => k.Kind == kind);
+        Definition(definitionId, version)?.Deadlines.FirstOrDefault(k => k.Kind == kind);
+
+    /// <summary>A definition version as written (no overlay): its deadlines, recipients and reminder texts.</summary>
+    public WorkflowDefinition? Definition(string definitionId, int version) => definitions.GetValueOrDefault((definitionId, version));
 
     public WorkflowDefinition? LatestPublished(string definitionId) => definitions.Values
         .Where(d => d.DefinitionId == definitionId && d.IsPublished)
@@ -62,7 +65,9 @@ public sealed class WorkflowCatalog
         : overlays.Values.Where(o => o.JurisdictionId == jurisdiction && o.DefinitionId == definitionId).MaxBy(o => o.Version);
 
     /// <summary>Reads and checks the whole folder; every error at once, with file and JSON path.</summary>
-    public static (WorkflowCatalog? Catalog, IReadOnlyList<DefinitionError> Errors) Load(string directory)
+    /// <param name="extraRules">Rules of one's own beside the built-in ones.</param>
+    /// <param name="effects">The effect ids that have handlers; a definition naming another is refused.</param>
+    public static (WorkflowCatalog? Catalog, IReadOnlyList<DefinitionError> Errors) Load(string directory, IEnumerable<IRule>? extraRules = null, IReadOnlySet<string>? effects = null)
     {
         var schemaPath = Path.Combine(directory, SchemaFile);
         if (!Directory.Exists(directory))
@@ -72,8 +77,8 @@ public sealed class WorkflowCatalog
 
         var errors = new List<DefinitionError>();
         var calendar = WorkflowFiles.LoadCalendars(directory, errors);
-        var rules = RuleCatalog.Create(calendar);
-        var parser = DefinitionParser.FromSchemaText(File.ReadAllText(schemaPath), rules);
+        var rules = RuleCatalog.Create(calendar).With(extraRules ?? []);
+        var parser = DefinitionParser.FromSchemaText(File.ReadAllText(schemaPath), rules, effects);
         var definitions = new List<WorkflowDefinition>();
         foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
@@ -96,7 +101,7 @@ public sealed class WorkflowCatalog
             {
                 var (applied, overlayErrors) = OverlayApplier.Apply(target, overlay, file);
                 errors.AddRange(overlayErrors);
-                if (overlayErrors.Count == 0) errors.AddRange(new DefinitionChecker(file, rules).Check(applied));
+                if (overlayErrors.Count == 0) errors.AddRange(new DefinitionChecker(file, rules, effects).Check(applied));
             }
             if (overlays.Any(o => o.JurisdictionId == overlay.JurisdictionId && o.Version == overlay.Version))
                 errors.Add(new DefinitionError(file, "$.version", $"{overlay.JurisdictionId} version {overlay.Version} is defined twice"));

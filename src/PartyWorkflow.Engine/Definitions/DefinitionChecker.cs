@@ -3,12 +3,15 @@ using PartyWorkflow.Engine.Rules;
 namespace PartyWorkflow.Engine.Definitions;
 
 /// <summary>The checks a JSON Schema cannot express: references between ids, and rules the engine implements.</summary>
-public sealed class DefinitionChecker(string file, RuleCatalog rules)
+/// <remarks><paramref name="effects"/>: the effect ids that have handlers; null checks none (the pure engine's own tests).</remarks>
+public sealed class DefinitionChecker(string file, RuleCatalog rules, IReadOnlySet<string>? effects = null)
 {
     private readonly List<DefinitionError> errors = [];
+    private WorkflowDefinition definition = null!;
 
     public List<DefinitionError> Check(WorkflowDefinition d)
     {
+        definition = d;
         var stepIds = new HashSet<string>();
         var sequence = new HashSet<string>();
         var states = new HashSet<string>(d.EndStates.Select(e => e.Id));
@@ -24,7 +27,15 @@ public sealed class DefinitionChecker(string file, RuleCatalog rules)
         for (var i = 0; i < d.SideActions.Count; i++)
             if (!stepIds.Add(d.SideActions[i].Id)) Add($"$.sideActions[{i}].id", $"duplicate action id '{d.SideActions[i].Id}'");
 
-        CheckRules("$.rules", d.Rules);
+        CheckRules("$.rules", d.Rules, null);
+        CheckSubject(d);
+        for (var k = 0; k < d.Deadlines.Count; k++)
+            for (var r = 0; r < d.Deadlines[k].Reminders.Count; r++)
+                for (var t = 0; t < d.Deadlines[k].Reminders[r].To.Count; t++)
+                    if (!d.Recipients.ContainsKey(d.Deadlines[k].Reminders[r].To[t]))
+                        Add($"$.deadlines[{k}].reminders[{r}].to[{t}]", $"'{d.Deadlines[k].Reminders[r].To[t]}' is not one of the definition's recipients");
+        foreach (var duplicate in d.Materials.GroupBy(m => m.Id).Where(g => g.Count() > 1))
+            Add("$.materials", $"duplicate checklist id '{duplicate.Key}'");
         for (var k = 0; k < d.Deadlines.Count; k++)
             if (d.Deadlines[k].OpenUntil is { } until && !sequence.Contains(until))
                 Add($"$.deadlines[{k}].openUntil", $"'{until}' is not a step of the sequence");
@@ -42,9 +53,10 @@ public sealed class DefinitionChecker(string file, RuleCatalog rules)
 
     private void CheckStep(string path, StepDefinition step, HashSet<string> sequence, HashSet<string> states, HashSet<string> kinds)
     {
-        CheckRules(path + ".rules", step.Rules);
-        if (step.BranchFact is { } branch && step.Facts.GetValueOrDefault(branch)?.Type != "organization")
-            Add(path + ".branchFact", $"the branch fact '{branch}' is not an organization fact of the step");
+        CheckRules(path + ".rules", step.Rules, step);
+        if (step.FilingFact is { } filing && step.Facts.GetValueOrDefault(filing) is not { Type: "organization", Required: true })
+            Add(path + ".filingFact", $"the filing fact '{filing}' is not a required organization fact of the step");
+        for (var e = 0; e < step.Effects.Count; e++) CheckEffect($"{path}.effects[{e}]", step.Effects[e]);
         if (step.Facts.GetValueOrDefault(step.DateFact) is not { Type: "date", Required: true })
             Add(path + ".dateFact", $"the date fact '{step.DateFact}' must be a required fact of type date");
         for (var r = 0; r < step.AllowedWhile.Count; r++)
@@ -61,20 +73,44 @@ public sealed class DefinitionChecker(string file, RuleCatalog rules)
             if (outcome.When is null && o != step.Outcomes.Count - 1) Add($"{path}.outcomes[{o}].when", "only the last outcome may have no condition");
             if (outcome.When?.Rule is { } rule && step.Rules.All(r => r.Id != rule)) Add($"{path}.outcomes[{o}].when.rule", $"the step has no rule '{rule}'");
             CheckDeadlines($"{path}.outcomes[{o}].deadlines", outcome.Deadlines, kinds);
+            for (var e = 0; e < outcome.Effects.Count; e++) CheckEffect($"{path}.outcomes[{o}].effects[{e}]", outcome.Effects[e]);
         }
         if (step.Outcomes.Count > 0 && step.Outcomes[^1].When is not null)
             Add($"{path}.outcomes[{step.Outcomes.Count - 1}].when", "the last outcome must have no condition, so that every action has an outcome");
     }
 
-    private void CheckRules(string path, IReadOnlyList<RuleReference> references)
+    private void CheckRules(string path, IReadOnlyList<RuleReference> references, StepDefinition? step)
     {
         for (var r = 0; r < references.Count; r++)
         {
             var reference = references[r];
             if (!rules.TryGet(reference.Id, out var rule)) { Add($"{path}[{r}].id", $"no rule '{reference.Id}' is implemented"); continue; }
+            foreach (var (where, problem) in RuleContractCheck.Check(rule, reference, definition, step))
+                Add($"{path}[{r}].{where}", problem);
             foreach (var problem in rule.CheckParameters(reference.Parameters))
                 Add($"{path}[{r}].parameters", problem);
         }
+    }
+
+    private void CheckSubject(WorkflowDefinition d)
+    {
+        var first = d.Steps.FirstOrDefault(s => !s.Repeats);
+        if (first is { FilingFact: null }) Add("$.stages[0].steps[0].filingFact", "the first step must name the fact of the organization the instance is filed under");
+        if (first is not null && !first.Effects.Any(e => e.Id == "register-subject"))
+            Add("$.stages[0].steps[0].effects", "the first step must have the effect 'register-subject'");
+        for (var u = 0; u < d.Subject.Unique.Count; u++)
+        {
+            var key = d.Subject.Unique[u].Key;
+            if (!key.StartsWith(UniquenessDefinition.FactPrefix, StringComparison.Ordinal)) continue;
+            var fact = key[UniquenessDefinition.FactPrefix.Length..];
+            if (first?.Facts.GetValueOrDefault(fact) is not { Type: "list" or "member" or "organization" })
+                Add($"$.subject.unique[{u}].key", $"'{fact}' is not an id or list fact of the first step");
+        }
+    }
+
+    private void CheckEffect(string path, EffectDefinition effect)
+    {
+        if (effects is not null && !effects.Contains(effect.Id)) Add(path + ".id", $"no handler for the effect '{effect.Id}'; known: {string.Join(", ", effects.Order())}");
     }
 
     private void CheckDeadlines(string path, DeadlineChanges changes, HashSet<string> kinds)

@@ -8,9 +8,9 @@ namespace PartyWorkflow.Engine.Definitions;
 /// kept beside the definitions, then what a schema cannot say (ids that must exist, rules that
 /// must be implemented). Pure: the caller reads the files.
 /// </summary>
-public sealed class DefinitionParser(SchemaCheck schema, RuleCatalog rules)
+public sealed class DefinitionParser(SchemaCheck schema, RuleCatalog rules, IReadOnlySet<string>? effects = null)
 {
-    public static DefinitionParser FromSchemaText(string schemaText, RuleCatalog rules) => new(SchemaCheck.FromText(schemaText), rules);
+    public static DefinitionParser FromSchemaText(string schemaText, RuleCatalog rules, IReadOnlySet<string>? effects = null) => new(SchemaCheck.FromText(schemaText), rules, effects);
 
     public (WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors) Parse(string file, string text)
     {
@@ -27,7 +27,7 @@ public sealed class DefinitionParser(SchemaCheck schema, RuleCatalog rules)
             return (null, [new DefinitionError(file, ex.Path ?? "$", ex.Message)]);
         }
 
-        var semantic = new DefinitionChecker(file, rules).Check(definition);
+        var semantic = new DefinitionChecker(file, rules, effects).Check(definition);
         return semantic.Count == 0 ? (definition, []) : (null, semantic);
     }
 }

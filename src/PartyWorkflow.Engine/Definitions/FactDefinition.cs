@@ -8,6 +8,8 @@ namespace PartyWorkflow.Engine.Definitions;
 public sealed record FactDefinition
 {
     public required string Type { get; init; }
+    /// <summary>What a form calls the field, in Chinese and English.</summary>
+    public LocalizedText? Label { get; init; }
     public bool Required { get; init; }
     public IReadOnlyList<string> Values { get; init; } = [];
     public IReadOnlyDictionary<string, FactDefinition> Properties { get; init; } = new Dictionary<string, FactDefinition>();

@@ -13,8 +13,8 @@ public sealed record OutcomeDefinition
     /// <summary>The state the instance moves to: a step id or an end state id. None: the step itself.</summary>
     public string? GoTo { get; init; }
     public DeadlineChanges Deadlines { get; init; } = new();
-    /// <summary>The membership the person holds once this outcome is recorded (<c>probationary</c>, <c>full</c>, <c>none</c>).</summary>
-    public string? Membership { get; init; }
+    /// <summary>Effects of this outcome, after the step's own (<c>set-membership</c>, say).</summary>
+    public IReadOnlyList<EffectDefinition> Effects { get; init; } = [];
 }
 
 /// <summary>

@@ -10,8 +10,8 @@ public sealed record StepDefinition
     public required IReadOnlyList<string> Actors { get; init; }
     /// <summary>The fact holding the date on which the step took place.</summary>
     public string DateFact { get; init; } = "date";
-    /// <summary>The fact naming the branch the instance belongs to from this step on (application, transfer).</summary>
-    public string? BranchFact { get; init; }
+    /// <summary>The fact naming the organization the instance is filed under from this step on (the branch of an application, a transfer's new branch).</summary>
+    public string? FilingFact { get; init; }
     public IReadOnlyDictionary<string, FactDefinition> Facts { get; init; } = new Dictionary<string, FactDefinition>();
     public IReadOnlyList<RuleReference> Rules { get; init; } = [];
     /// <summary>Documents the step puts on file.</summary>
@@ -27,6 +27,8 @@ public sealed record StepDefinition
     public IReadOnlyList<OutcomeDefinition> Outcomes { get; init; } = [];
     /// <summary>Deadlines opened and closed when the step leads to its default outcome.</summary>
     public DeadlineChanges Deadlines { get; init; } = new();
+    /// <summary>Effects of the step whatever its outcome (the first step registers the subject).</summary>
+    public IReadOnlyList<EffectDefinition> Effects { get; init; } = [];
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ public sealed record WorkflowDefinition
     public required int Version { get; init; }
     public required bool IsPublished { get; init; }
     public required LocalizedText Name { get; init; }
+    public required SubjectDefinition Subject { get; init; }
     public IReadOnlyList<EndStateDefinition> EndStates { get; init; } = [];
     /// <summary>Rules evaluated on every action of this workflow (for example <c>date-order</c>).</summary>
     public IReadOnlyList<RuleReference> Rules { get; init; } = [];
@@ -21,6 +22,11 @@ public sealed record WorkflowDefinition
     /// <summary>Actions outside the step sequence, such as <c>withdraw</c> and <c>transfer</c>.</summary>
     public IReadOnlyList<StepDefinition> SideActions { get; init; } = [];
     public IReadOnlyList<DeadlineKindDefinition> Deadlines { get; init; } = [];
+    /// <summary>The roles reminders name (<c>member</c>, <c>branch</c>…), each relative to the subject or the filing organization.</summary>
+    public IReadOnlyDictionary<string, RecipientDefinition> Recipients { get; init; } = new Dictionary<string, RecipientDefinition>();
+    public ReminderTextDefinition ReminderText { get; init; } = ReminderTextDefinition.Default;
+    /// <summary>Checklists of documents, shown on each instance and required by <c>materials-complete</c>.</summary>
+    public IReadOnlyList<MaterialsDefinition> Materials { get; init; } = [];
 
     [JsonIgnore]
     public IEnumerable<StepDefinition> Steps => Stages.SelectMany(s => s.Steps);

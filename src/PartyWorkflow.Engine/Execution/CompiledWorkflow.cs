@@ -22,6 +22,7 @@ public sealed class CompiledWorkflow
     private readonly Dictionary<string, HashSet<string>> staying = [];
     private readonly ConcurrentBag<MachineHolder> pool = [];
     private readonly Dictionary<string, int> order;
+    private readonly HashSet<string> sideActionIds;
 
     public WorkflowDefinition Definition { get; }
     public IReadOnlyList<StepDefinition> Sequence { get; }
@@ -32,6 +33,7 @@ public sealed class CompiledWorkflow
     {
         Definition = definition;
         actions = definition.Steps.Concat(definition.SideActions).ToDictionary(s => s.Id);
+        sideActionIds = definition.SideActions.Select(s => s.Id).ToHashSet();
         Sequence = definition.Steps.Where(s => !s.Repeats).ToList();
         DeadlineKinds = definition.Deadlines.ToDictionary(k => k.Kind);
         EndStates = definition.EndStates.Select(e => e.Id).ToHashSet();
@@ -74,6 +76,15 @@ public sealed class CompiledWorkflow
             // Guards are plain functions, so the task has completed when it returns; the sync
             // twin of this call is marked obsolete in Stateless 5.20.
             m.GetPermittedTriggersAsync().GetAwaiter().GetResult().ToList());
+
+    /// <summary>
+    /// The actors the state's permitted steps and records wait for (side actions such as withdraw are
+    /// always possible and wait for no one), stored on the instance so that "my tasks" is a query.
+    /// </summary>
+    public IReadOnlyList<string> AwaitedRoles(string state) => IsEnd(state)
+        ? []
+        : PermittedActions(state).Where(a => !sideActionIds.Contains(a))
+            .SelectMany(a => actions[a].Actors).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public bool IsPermitted(string state, string actionId) => PermittedActions(state).Contains(actionId);
 

@@ -3,8 +3,8 @@ using PartyWorkflow.Engine.Definitions;
 
 namespace PartyWorkflow.Engine.Execution;
 
-/// <summary>A rule's verdict as a refusal, warning or deciding reason names it.</summary>
-public sealed record RuleMessage(string RuleId, LocalizedText Message, DateOnly? EarliestDate = null);
+/// <summary>A rule's verdict as a refusal, warning or deciding reason names it, with the fact fields it concerns.</summary>
+public sealed record RuleMessage(string RuleId, LocalizedText Message, DateOnly? EarliestDate = null, IReadOnlyList<string>? Fields = null);
 
 public sealed record DeadlineOpening(string Kind, DateOnly Due);
 
@@ -29,10 +29,10 @@ public sealed record Accepted : Decision
     public IReadOnlyDictionary<string, DateOnly> ComputedDates { get; init; } = new Dictionary<string, DateOnly>();
     /// <summary>The deciding rule that was not met, when it sent the instance back (e.g. <c>majority-of-entitled</c>).</summary>
     public RuleMessage? DecidedBy { get; init; }
-    /// <summary>The membership the person now holds, when the outcome changes it.</summary>
-    public string? Membership { get; init; }
-    /// <summary>The branch the instance belongs to from now on, when the step names one.</summary>
-    public Guid? Branch { get; init; }
+    /// <summary>The step's and the outcome's effects, in that order, for their handlers to apply.</summary>
+    public IReadOnlyList<EffectDefinition> Effects { get; init; } = [];
+    /// <summary>The organization the instance is filed under from now on, when the step names one.</summary>
+    public Guid? Filing { get; init; }
     public bool EndsInstance { get; init; }
 }
 

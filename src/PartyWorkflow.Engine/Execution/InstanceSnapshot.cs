@@ -7,8 +7,10 @@ public sealed record InstanceSnapshot
 {
     /// <summary>The current state (a step id or an end state id); null before the first step.</summary>
     public string? State { get; init; }
-    public Guid? PersonId { get; init; }
-    public Guid? BranchId { get; init; }
+    /// <summary>What the instance is about (a person, an organization…), once its first step has registered it.</summary>
+    public Guid? SubjectId { get; init; }
+    /// <summary>The organization the instance is filed under (a branch, a work committee).</summary>
+    public Guid? OrganizationId { get; init; }
     /// <summary>By step id: the facts of the latest occurrence, or an array of every occurrence for repeating steps.</summary>
     public JsonObject Facts { get; init; } = [];
     public IReadOnlyDictionary<string, DateOnly> Dates { get; init; } = new Dictionary<string, DateOnly>();

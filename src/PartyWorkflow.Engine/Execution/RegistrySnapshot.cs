@@ -7,8 +7,8 @@ public sealed record RegistrySnapshot
 {
     public IReadOnlyDictionary<Guid, PersonSnapshot> People { get; init; } = new Dictionary<Guid, PersonSnapshot>();
     public IReadOnlyDictionary<Guid, OrganizationSnapshot> Organizations { get; init; } = new Dictionary<Guid, OrganizationSnapshot>();
-    /// <summary>For a new application: what the registry already knows of the applicant (by citizen ID).</summary>
-    public ApplicantStatus? Applicant { get; init; }
+    /// <summary>When starting an instance: what the registry already knows of its subject (a person found by citizen ID, say).</summary>
+    public SubjectStatus? Subject { get; init; }
 
     public static readonly RegistrySnapshot Empty = new();
 }
@@ -20,4 +20,8 @@ public sealed record PersonSnapshot(Guid Id, string Membership, bool HasVotingRi
 
 public sealed record OrganizationSnapshot(Guid Id, string Kind, Guid? ParentId, bool HasApprovalAuthority);
 
-public sealed record ApplicantStatus(Guid PersonId, string Membership, bool HasOpenProcess);
+/// <summary>
+/// A known subject at the start of an instance: its membership where it is a person, and whether
+/// an open instance already holds one of the definition's uniqueness locks on it.
+/// </summary>
+public sealed record SubjectStatus(Guid Id, string? Membership, bool HasOpenProcess);

@@ -30,8 +30,9 @@ public sealed class WorkflowEngine(RuleCatalog rules)
         foreach (var reference in workflow.Definition.Rules.Concat(step.Rules))
         {
             if (!reference.Enabled || (reference.When is { } when && !ConditionEvaluator.Holds(when, request.Facts, instance, decided))) continue;
-            var result = rules.Get(reference.Id).Evaluate(Context(step, reference, instance, request.Facts, request));
-            var message = result.Met ? null : new RuleMessage(reference.Id, result.Message!, result.EarliestDate);
+            var implementation = rules.Get(reference.Id);
+            var result = implementation.Evaluate(Context(workflow.Definition, step, reference, instance, request.Facts, request));
+            var message = result.Met ? null : new RuleMessage(reference.Id, result.Message!, result.EarliestDate, Fields(implementation, reference));
             switch (reference.Severity)
             {
                 case RuleSeverity.Refuse or RuleSeverity.Compute when message is not null: unmet.Add(message); break;
@@ -66,8 +67,8 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             Warnings = warnings,
             ComputedDates = computed,
             DecidedBy = DecidingRule(outcome.When) is { } rule ? decided.GetValueOrDefault(rule) : null,
-            Membership = outcome.Membership,
-            Branch = step.BranchFact is { } branchFact ? FactReader.Id(request.Facts, branchFact) : null,
+            Effects = step.Effects.Concat(outcome.Effects).ToList(),
+            Filing = step.FilingFact is { } filingFact ? FactReader.Id(request.Facts, filingFact) : null,
             EndsInstance = workflow.IsEnd(newState),
         };
     }
@@ -83,8 +84,9 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             var failing = new List<RuleMessage>();
             foreach (var reference in step.Rules.Where(r => r.Enabled && r.Severity == RuleSeverity.Refuse))
             {
-                var preview = rules.Get(reference.Id).Preview(Context(step, reference, instance, [], null, today));
-                if (preview is { Met: false }) failing.Add(new RuleMessage(reference.Id, preview.Message!, preview.EarliestDate));
+                var rule = rules.Get(reference.Id);
+                var preview = rule.Preview(Context(workflow.Definition, step, reference, instance, [], null, today));
+                if (preview is { Met: false }) failing.Add(new RuleMessage(reference.Id, preview.Message!, preview.EarliestDate, Fields(rule, reference)));
             }
             next.Add(new NextAction(step, failing));
         }
@@ -117,9 +119,12 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             Dates = dates,
             Documents = instance.Documents.Concat(accepted.Documents).ToHashSet(),
             LastStepDate = lastDate,
-            BranchId = accepted.Branch ?? instance.BranchId,
+            OrganizationId = accepted.Filing ?? instance.OrganizationId,
         };
     }
+
+    private static IReadOnlyList<string> Fields(IRule rule, RuleReference reference) =>
+        rule.Contract.Fields.Select(f => f.Resolve(rule.Contract, reference.Parameters)).OfType<string>().ToList();
 
     /// <summary>The deciding rule an outcome's condition names, if any (e.g. <c>majority-of-entitled</c> for "not passed").</summary>
     private static string? DecidingRule(Condition? condition) =>
@@ -160,13 +165,14 @@ public sealed class WorkflowEngine(RuleCatalog rules)
         return copy;
     }
 
-    private static RuleContext Context(StepDefinition step, RuleReference reference, InstanceSnapshot instance, JsonObject facts, ActionRequest? request, DateOnly? today = null) => new()
+    private RuleContext Context(WorkflowDefinition definition, StepDefinition step, RuleReference reference, InstanceSnapshot instance, JsonObject facts, ActionRequest? request, DateOnly? today = null) => new()
     {
         Step = step,
         Reference = reference,
         Instance = instance,
         Facts = facts,
         Registry = request?.Registry ?? RegistrySnapshot.Empty,
+        Definition = definition,
         Today = request?.Today ?? today!.Value,
     };
 }

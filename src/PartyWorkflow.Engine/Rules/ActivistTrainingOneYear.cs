@@ -8,6 +8,12 @@ public sealed class ActivistTrainingOneYear : IRule
 {
     public string Id => "activist-training-one-year";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("months", 12, minimum: 1), RuleParameter.Step("fromStep", "confirm-activist")],
+        Fields = [RuleFact.Named("date")],
+    };
+
     public RuleResult Evaluate(RuleContext context) =>
         Judge(context, context.ActionDate ?? context.Today);
 
@@ -15,8 +21,8 @@ public sealed class ActivistTrainingOneYear : IRule
 
     private static RuleResult Judge(RuleContext context, DateOnly on)
     {
-        var months = context.IntParameter("months", 12);
-        if (context.Instance.StepDate(context.StringParameter("fromStep", "confirm-activist")) is not { } since)
+        var months = context.IntParameter("months");
+        if (context.Instance.StepDate(context.StringParameter("fromStep")) is not { } since)
             return RuleResult.Fail("尚未确定为入党积极分子", "not yet confirmed as an activist");
         var earliest = since.AddMonths(months);
         return on >= earliest
@@ -25,11 +31,5 @@ public sealed class ActivistTrainingOneYear : IRule
                 $"培养考察不满{months}个月：{FactReader.Format(since)} 确定为积极分子，最早可于 {FactReader.Format(earliest)} 确定为发展对象",
                 $"less than {months} months of training: activist since {FactReader.Format(since)}, designation possible from {FactReader.Format(earliest)}",
                 earliest);
-    }
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters)
-    {
-        if (parameters["months"] is JsonValue v && (!v.TryGetValue<int>(out var m) || m < 1))
-            yield return "months must be a whole number of at least 1";
     }
 }

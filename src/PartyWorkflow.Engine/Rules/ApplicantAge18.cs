@@ -8,13 +8,20 @@ public sealed class ApplicantAge18 : IRule
 {
     public string Id => "applicant-age-18";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("minimumAge", 18, minimum: 1)],
+        Facts = [RuleFact.Named("person")],
+        Fields = [RuleFact.Named("person.citizenId")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         // An unreadable ID is citizen-id-valid's to report; this rule has nothing to judge then.
         if (CitizenId.Problem(FactReader.Text(context.Facts["person"] as JsonObject, "citizenId"), out var birth) is not null)
             return RuleResult.Pass;
         if (context.ActionDate is not { } applied) return RuleResult.Pass;
-        var minimumAge = context.IntParameter("minimumAge", 18);
+        var minimumAge = context.IntParameter("minimumAge");
         var comesOfAge = birth.AddYears(minimumAge);
         return applied >= comesOfAge
             ? RuleResult.Pass

@@ -11,6 +11,13 @@ public sealed class ApprovalWithinThreeMonths : IRule
 {
     public string Id => "approval-within-3-months";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Step("meetingStep", "branch-meeting-admission"), RuleParameter.Integer("months", 3, minimum: 1), RuleParameter.Integer("limitMonths", 6, minimum: 1)],
+        Facts = [RuleFact.Named("specialReason", optional: true)],
+        Fields = [RuleFact.Named("date"), RuleFact.Named("specialReason")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         if (Limits(context) is not (var meeting, var months, var limitMonths, var due, var limit)) return NoMeeting;
@@ -33,9 +40,9 @@ public sealed class ApprovalWithinThreeMonths : IRule
 
     private static (DateOnly Meeting, int Months, int LimitMonths, DateOnly Due, DateOnly Limit)? Limits(RuleContext context)
     {
-        if (context.Instance.StepDate(context.StringParameter("meetingStep", "branch-meeting-admission")) is not { } meeting) return null;
-        var months = context.IntParameter("months", 3);
-        var limitMonths = context.IntParameter("limitMonths", 6);
+        if (context.Instance.StepDate(context.StringParameter("meetingStep")) is not { } meeting) return null;
+        var months = context.IntParameter("months");
+        var limitMonths = context.IntParameter("limitMonths");
         return (meeting, months, limitMonths, meeting.AddMonths(months), meeting.AddMonths(limitMonths));
     }
 
@@ -47,9 +54,7 @@ public sealed class ApprovalWithinThreeMonths : IRule
 
     public IEnumerable<string> CheckParameters(JsonObject parameters)
     {
-        foreach (var problem in ParameterChecks.WholeNumber(parameters, "months", 1)) yield return problem;
-        foreach (var problem in ParameterChecks.WholeNumber(parameters, "limitMonths", 1)) yield return problem;
-        if ((ParameterChecks.Value(parameters, "months") ?? 3) > (ParameterChecks.Value(parameters, "limitMonths") ?? 6))
+        if (ParameterChecks.Value(parameters, "months", Contract) is { } months && ParameterChecks.Value(parameters, "limitMonths", Contract) is { } limit && months > limit)
             yield return "months must not be greater than limitMonths";
     }
 }

@@ -11,10 +11,17 @@ public sealed class ApproverHasAuthority : IRule
 {
     public string Id => "approver-has-authority";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Fact("field", "approverOrganizationId")],
+        Facts = [RuleFact.Parameter("field")],
+        Fields = [RuleFact.Parameter("field")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         // A missing id is the fact validator's, an unknown one organization-exists's to report.
-        if (FactReader.Id(context.Facts, context.StringParameter("field", "approverOrganizationId")) is not { } id
+        if (FactReader.Id(context.Facts, context.StringParameter("field")) is not { } id
             || !context.Registry.Organizations.TryGetValue(id, out var organization))
             return RuleResult.Pass;
         if (organization.Kind != "party-committee")

@@ -7,6 +7,12 @@ public sealed class CitizenIdValid : IRule
 {
     public string Id => "citizen-id-valid";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Facts = [RuleFact.Named("person")],
+        Fields = [RuleFact.Named("person.citizenId")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         var problem = CitizenId.Problem(FactReader.Text(context.Facts["person"] as System.Text.Json.Nodes.JsonObject, "citizenId"), out _);

@@ -10,10 +10,17 @@ public sealed class ContactsOneOrTwoFullMembers : IRule
 {
     public string Id => "contacts-1-or-2-full-members";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("min", 1, minimum: 1), RuleParameter.Integer("max", 2, minimum: 1)],
+        Facts = [RuleFact.Named("contactIds")],
+        Fields = [RuleFact.Named("contactIds")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
-        var min = context.IntParameter("min", 1);
-        var max = context.IntParameter("max", 2);
+        var min = context.IntParameter("min");
+        var max = context.IntParameter("max");
         var contacts = MemberList.Read(context.Facts, "contactIds");
         var problems = new List<(string Zh, string En)>();
 
@@ -25,7 +32,7 @@ public sealed class ContactsOneOrTwoFullMembers : IRule
                 $"{Range(min, max, " to ")} distinct contacts are required, {contacts.Distinct.Count} given"));
         foreach (var id in contacts.Distinct)
         {
-            if (id == context.Instance.PersonId)
+            if (id == context.Instance.SubjectId)
             {
                 problems.Add(($"{id} 是申请人本人", $"{id} is the applicant"));
                 continue;
@@ -40,9 +47,7 @@ public sealed class ContactsOneOrTwoFullMembers : IRule
 
     public IEnumerable<string> CheckParameters(JsonObject parameters)
     {
-        foreach (var problem in ParameterChecks.WholeNumber(parameters, "min", 1)) yield return problem;
-        foreach (var problem in ParameterChecks.WholeNumber(parameters, "max", 1)) yield return problem;
-        if ((ParameterChecks.Value(parameters, "min") ?? 1) > (ParameterChecks.Value(parameters, "max") ?? 2))
+        if (ParameterChecks.Value(parameters, "min", Contract) is { } min && ParameterChecks.Value(parameters, "max", Contract) is { } max && min > max)
             yield return "min must not be greater than max";
     }
 }

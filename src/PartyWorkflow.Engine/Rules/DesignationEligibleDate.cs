@@ -7,10 +7,13 @@ public sealed class DesignationEligibleDate : IRule
 {
     public string Id => "designation-eligible-date";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("months", 12, minimum: 1)],
+    };
+
     public RuleResult Evaluate(RuleContext context) =>
         context.ActionDate is { } confirmed
-            ? RuleResult.Computes(new Dictionary<string, DateOnly> { ["eligibleForDesignationDate"] = confirmed.AddMonths(context.IntParameter("months", 12)) })
+            ? RuleResult.Computes(new Dictionary<string, DateOnly> { ["eligibleForDesignationDate"] = confirmed.AddMonths(context.IntParameter("months")) })
             : RuleResult.Fail("找不到确定为入党积极分子的日期", "no date of confirmation as activist");
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters) => ParameterChecks.WholeNumber(parameters, "months", 1);
 }

@@ -10,6 +10,12 @@ public sealed class ExtensionOnce : IRule
 {
     public string Id => "extension-once";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Facts = [RuleFact.Named("proposal")],
+        Fields = [RuleFact.Named("proposal")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         if (FactReader.Text(context.Facts, "proposal") != "extend"

@@ -8,11 +8,18 @@ public sealed class ExtensionSixToTwelveMonths : IRule
 {
     public string Id => "extension-6-to-12-months";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("min", 6, minimum: 1), RuleParameter.Integer("max", 12, minimum: 1)],
+        Facts = [RuleFact.Named("proposal"), RuleFact.Named("extensionMonths", optional: true)],
+        Fields = [RuleFact.Named("extensionMonths")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         if (FactReader.Text(context.Facts, "proposal") != "extend") return RuleResult.Pass;
-        var min = context.IntParameter("min", 6);
-        var max = context.IntParameter("max", 12);
+        var min = context.IntParameter("min");
+        var max = context.IntParameter("max");
         if (FactReader.Integer(context.Facts, "extensionMonths") is not { } months)
             return RuleResult.Fail(
                 $"延长预备期须写明延长的月数（extensionMonths，{min}至{max}个月）",
@@ -26,9 +33,7 @@ public sealed class ExtensionSixToTwelveMonths : IRule
 
     public IEnumerable<string> CheckParameters(JsonObject parameters)
     {
-        foreach (var problem in ParameterChecks.WholeNumber(parameters, "min", 1)) yield return problem;
-        foreach (var problem in ParameterChecks.WholeNumber(parameters, "max", 1)) yield return problem;
-        if ((ParameterChecks.Value(parameters, "min") ?? 6) > (ParameterChecks.Value(parameters, "max") ?? 12))
+        if (ParameterChecks.Value(parameters, "min", Contract) is { } min && ParameterChecks.Value(parameters, "max", Contract) is { } max && min > max)
             yield return "min must not be greater than max";
     }
 }

@@ -14,17 +14,23 @@ public sealed class HalfYearInspections : IRule
 {
     public string Id => "half-year-inspections";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("months", 6, minimum: 1), RuleParameter.Step("fromStep", "confirm-activist"), RuleParameter.Step("inspectionStep", "record-inspection")],
+        Fields = [RuleFact.Named("date")],
+    };
+
     public RuleResult Evaluate(RuleContext context) => Judge(context, context.ActionDate ?? context.Today);
 
     public RuleResult? Preview(RuleContext context) => Judge(context, context.Today);
 
     private static RuleResult Judge(RuleContext context, DateOnly on)
     {
-        var months = Math.Max(1, context.IntParameter("months", 6));
+        var months = Math.Max(1, context.IntParameter("months"));
         // Not yet an activist: no period has begun (activist-training-one-year reports the missing step).
-        if (context.Instance.StepDate(context.StringParameter("fromStep", "confirm-activist")) is not { } since)
+        if (context.Instance.StepDate(context.StringParameter("fromStep")) is not { } since)
             return RuleResult.Pass;
-        var inspections = context.Instance.Occurrences(context.StringParameter("inspectionStep", "record-inspection"))
+        var inspections = context.Instance.Occurrences(context.StringParameter("inspectionStep"))
             .Select(o => FactReader.Date(o, "date"))
             .OfType<DateOnly>()
             .ToList();
@@ -41,6 +47,4 @@ public sealed class HalfYearInspections : IRule
                 $"missing inspection: none recorded from {FactReader.Format(start)} to {FactReader.Format(last)}; at least one is required in every {months} months since {FactReader.Format(since)}");
         }
     }
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters) => ParameterChecks.WholeNumber(parameters, "months", 1);
 }

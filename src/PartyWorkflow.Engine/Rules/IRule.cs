@@ -18,6 +18,12 @@ public interface IRule
     /// </summary>
     RuleResult? Preview(RuleContext context) => null;
 
-    /// <summary>Problems with the parameters a definition gives this rule.</summary>
+    /// <summary>Its parameters, the facts it reads and the fields its refusals concern.</summary>
+    RuleContract Contract => RuleContract.None;
+
+    /// <summary>
+    /// Problems with the parameters a definition gives this rule beyond what the contract says
+    /// (unknown keys, types and bounds are checked from the contract).
+    /// </summary>
     IEnumerable<string> CheckParameters(JsonObject parameters) => [];
 }

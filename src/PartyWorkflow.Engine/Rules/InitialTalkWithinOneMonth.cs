@@ -11,6 +11,12 @@ public sealed class InitialTalkWithinOneMonth : IRule
 {
     public string Id => "initial-talk-within-1-month";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("months", 1, minimum: 1), RuleParameter.Step("fromStep", "submit-application"), RuleParameter.Field("fromField", "applicationDate")],
+        Fields = [RuleFact.Named("date")],
+    };
+
     public RuleResult Evaluate(RuleContext context) =>
         context.ActionDate is { } talk ? Judge(context, talk, previewing: false) : RuleResult.Pass;
 
@@ -18,9 +24,9 @@ public sealed class InitialTalkWithinOneMonth : IRule
 
     private static RuleResult Judge(RuleContext context, DateOnly on, bool previewing)
     {
-        var months = context.IntParameter("months", 1);
+        var months = context.IntParameter("months");
         // Without an application date there is nothing to measure from; the sequence of steps sees to it that there is one.
-        if (context.Instance.StepDate(context.StringParameter("fromStep", "submit-application"), context.StringParameter("fromField", "applicationDate")) is not { } applied)
+        if (context.Instance.StepDate(context.StringParameter("fromStep"), context.StringParameter("fromField")) is not { } applied)
             return RuleResult.Pass;
         var limit = applied.AddMonths(months);
         if (on <= limit) return RuleResult.Pass;
@@ -32,6 +38,4 @@ public sealed class InitialTalkWithinOneMonth : IRule
                 $"逾期谈话：{FactReader.Format(applied)} 递交入党申请，应于 {FactReader.Format(limit)} 前（{months}个月内）派人谈话，实际谈话日期为 {FactReader.Format(on)}",
                 $"overdue initial talk: applied on {FactReader.Format(applied)}, the talk was due within {months} month(s), by {FactReader.Format(limit)}, but took place on {FactReader.Format(on)}");
     }
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters) => ParameterChecks.WholeNumber(parameters, "months", 1);
 }

@@ -8,6 +8,12 @@ public sealed class MajorityOfEntitled : IRule
 {
     public string Id => "majority-of-entitled";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Facts = [RuleFact.Named("entitled"), RuleFact.Named("present"), RuleFact.Named("yes"), RuleFact.Named("no"), RuleFact.Named("abstain"), RuleFact.Named("written", optional: true)],
+        Fields = [RuleFact.Named("yes")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         var t = MeetingTally.From(context.Facts);

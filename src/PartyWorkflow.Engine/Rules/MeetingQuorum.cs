@@ -5,6 +5,12 @@ public sealed class MeetingQuorum : IRule
 {
     public string Id => "meeting-quorum";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Facts = [RuleFact.Named("entitled"), RuleFact.Named("present"), RuleFact.Named("yes"), RuleFact.Named("no"), RuleFact.Named("abstain"), RuleFact.Named("written", optional: true)],
+        Fields = [RuleFact.Named("present")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         var t = MeetingTally.From(context.Facts);

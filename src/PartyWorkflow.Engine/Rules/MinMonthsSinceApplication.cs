@@ -11,14 +11,20 @@ public sealed class MinMonthsSinceApplication : IRule
 {
     public string Id => "min-months-since-application";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("months", 6, minimum: 1), RuleParameter.Step("fromStep", "submit-application"), RuleParameter.Field("fromField", "applicationDate")],
+        Fields = [RuleFact.Named("date")],
+    };
+
     public RuleResult Evaluate(RuleContext context) => Judge(context, context.ActionDate ?? context.Today);
 
     public RuleResult? Preview(RuleContext context) => Judge(context, context.Today);
 
     private static RuleResult Judge(RuleContext context, DateOnly on)
     {
-        var months = context.IntParameter("months", 6);
-        if (context.Instance.StepDate(context.StringParameter("fromStep", "submit-application"), context.StringParameter("fromField", "applicationDate")) is not { } applied)
+        var months = context.IntParameter("months");
+        if (context.Instance.StepDate(context.StringParameter("fromStep"), context.StringParameter("fromField")) is not { } applied)
             return RuleResult.Fail("找不到入党申请日期", "no application date is on record");
         var earliest = applied.AddMonths(months);
         return on >= earliest
@@ -28,6 +34,4 @@ public sealed class MinMonthsSinceApplication : IRule
                 $"less than {months} months since the application: applied on {FactReader.Format(applied)}, confirmation as activist possible from {FactReader.Format(earliest)}",
                 earliest);
     }
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters) => ParameterChecks.WholeNumber(parameters, "months", 1);
 }

@@ -7,6 +7,11 @@ public sealed class NotBeforeProbationEnd : IRule
 {
     public string Id => "not-before-probation-end";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Fields = [RuleFact.Named("date")],
+    };
+
     public RuleResult Evaluate(RuleContext context) => Judge(context, context.ActionDate ?? context.Today);
 
     public RuleResult? Preview(RuleContext context) => Judge(context, context.Today);

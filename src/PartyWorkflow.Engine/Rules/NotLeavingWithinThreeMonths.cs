@@ -11,6 +11,12 @@ public sealed class NotLeavingWithinThreeMonths : IRule
 {
     public string Id => "not-leaving-within-3-months";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Facts = [RuleFact.Named("leavingUnitWithin3Months"), RuleFact.Named("specialCircumstance", optional: true)],
+        Fields = [RuleFact.Named("leavingUnitWithin3Months")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
         var leaving = context.Facts["leavingUnitWithin3Months"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;

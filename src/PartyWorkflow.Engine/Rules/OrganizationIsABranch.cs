@@ -7,9 +7,16 @@ public sealed class OrganizationIsABranch : IRule
 {
     public string Id => "organization-is-a-branch";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Fact("field", "branchId")],
+        Facts = [RuleFact.Parameter("field")],
+        Fields = [RuleFact.Parameter("field")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
-        var field = context.StringParameter("field", "branchId");
+        var field = context.StringParameter("field");
         return FactReader.Id(context.Facts, field) is { } id
                && context.Registry.Organizations.TryGetValue(id, out var organization)
                && organization.Kind == "party-committee"

@@ -7,13 +7,18 @@ public sealed class PoliticalReviewPassed : IRule
 {
     public string Id => "political-review-passed";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Step("reviewStep", "political-review")],
+    };
+
     public RuleResult Evaluate(RuleContext context) => Judge(context);
 
     public RuleResult? Preview(RuleContext context) => Judge(context);
 
     private static RuleResult Judge(RuleContext context)
     {
-        var latest = context.Instance.Occurrences(context.StringParameter("reviewStep", "political-review")).LastOrDefault();
+        var latest = context.Instance.Occurrences(context.StringParameter("reviewStep")).LastOrDefault();
         if (latest is null)
             return RuleResult.Fail("尚未进行政治审查", "no political review is on record");
         var result = FactReader.Text(latest, "result");

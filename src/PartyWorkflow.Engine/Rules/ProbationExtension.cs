@@ -11,9 +11,14 @@ public sealed class ProbationExtension : IRule
 {
     public string Id => "probation-extension";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Step("fromStep", "branch-meeting-confirmation")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
-        var meeting = context.Instance.StepFacts(context.StringParameter("fromStep", "branch-meeting-confirmation"));
+        var meeting = context.Instance.StepFacts(context.StringParameter("fromStep"));
         if (FactReader.Integer(meeting, "extensionMonths") is not { } months)
             return RuleResult.Fail("支部大会决议未写明延长预备期的月数", "the meeting's resolution does not say by how many months probation is extended");
         if (!context.Instance.Dates.TryGetValue("probationEnd", out var end))

@@ -13,9 +13,16 @@ public sealed class PublicityFiveWorkingDays(WorkingDayCalendar calendar) : IRul
 {
     public string Id => "publicity-5-working-days";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("workingDays", 5, minimum: 1)],
+        Facts = [RuleFact.Named("publicityStart", optional: true), RuleFact.Named("publicityEnd", optional: true)],
+        Fields = [RuleFact.Named("publicityStart"), RuleFact.Named("publicityEnd")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
-        var required = context.IntParameter("workingDays", 5);
+        var required = context.IntParameter("workingDays");
         var start = FactReader.Date(context.Facts, "publicityStart");
         var end = FactReader.Date(context.Facts, "publicityEnd");
         if (start is null || end is null)
@@ -42,6 +49,4 @@ public sealed class PublicityFiveWorkingDays(WorkingDayCalendar calendar) : IRul
                 $"公示不足{required}个工作日：{span} 只有{days}个工作日",
                 $"the publicity lasts fewer than {required} working days: {spanEn} has {days}");
     }
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters) => ParameterChecks.WholeNumber(parameters, "workingDays", 1);
 }

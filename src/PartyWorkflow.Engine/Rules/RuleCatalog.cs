@@ -48,6 +48,16 @@ public sealed class RuleCatalog
 
     public IReadOnlyCollection<string> Ids => rules.Keys;
 
+    /// <summary>This catalog with rules of one's own added; an id that is taken already is an error.</summary>
+    public RuleCatalog With(IEnumerable<IRule> more)
+    {
+        var added = more.ToList();
+        if (added.Count == 0) return this;
+        if (added.FirstOrDefault(r => rules.ContainsKey(r.Id)) is { } clash)
+            throw new InvalidOperationException($"a rule with the id '{clash.Id}' exists already");
+        return new RuleCatalog(rules.Values.Concat(added));
+    }
+
     public bool TryGet(string id, [NotNullWhen(true)] out IRule? rule) => rules.TryGetValue(id, out rule);
 
     public IRule Get(string id) => rules[id];

@@ -14,15 +14,26 @@ public sealed record RuleContext
     public required JsonObject Facts { get; init; }
     public required RegistrySnapshot Registry { get; init; }
     public required DateOnly Today { get; init; }
+    /// <summary>The definition the step belongs to (its checklists, say); rules read it, never change it.</summary>
+    public WorkflowDefinition? Definition { get; init; }
 
     public JsonObject Parameters => Reference.Parameters;
 
     /// <summary>The date of the action being taken, from the step's date fact.</summary>
     public DateOnly? ActionDate => FactReader.Date(Facts, Step.DateFact);
 
-    public int IntParameter(string name, int fallback) =>
-        Parameters[name] is JsonValue v && v.TryGetValue<int>(out var i) ? i : fallback;
+    /// <summary>The rule's contract: where parameters the definition leaves out take their defaults from.</summary>
+    public RuleContract Contract { get; init; } = RuleContract.None;
 
-    public string StringParameter(string name, string fallback) =>
-        Parameters[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : fallback;
+    /// <summary>A parameter's value: the definition's, else the contract's default.</summary>
+    public JsonNode? Parameter(string name) => Parameters[name] ?? Contract.Parameter(name)?.Default;
+
+    public int IntParameter(string name) =>
+        Parameter(name) is JsonValue v && v.TryGetValue<int>(out var i) ? i : throw MissingDefault(name);
+
+    public string StringParameter(string name) =>
+        Parameter(name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw MissingDefault(name);
+
+    private InvalidOperationException MissingDefault(string name) =>
+        new($"rule '{Reference.Id}' has no value for parameter '{name}': its contract needs a default, or the definition a value");
 }

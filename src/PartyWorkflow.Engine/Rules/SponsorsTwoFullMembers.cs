@@ -10,9 +10,16 @@ public sealed class SponsorsTwoFullMembers : IRule
 {
     public string Id => "sponsors-two-full-members";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("count", 2, minimum: 1)],
+        Facts = [RuleFact.Named("sponsorIds")],
+        Fields = [RuleFact.Named("sponsorIds")],
+    };
+
     public RuleResult Evaluate(RuleContext context)
     {
-        var count = context.IntParameter("count", 2);
+        var count = context.IntParameter("count");
         var sponsors = MemberList.Read(context.Facts, "sponsorIds");
         var problems = new List<(string Zh, string En)>();
 
@@ -22,7 +29,7 @@ public sealed class SponsorsTwoFullMembers : IRule
             problems.Add(($"应有{count}名不同的入党介绍人，实际为{sponsors.Distinct.Count}名", $"exactly {count} distinct sponsors are required, {sponsors.Distinct.Count} given"));
         foreach (var id in sponsors.Distinct)
         {
-            if (id == context.Instance.PersonId)
+            if (id == context.Instance.SubjectId)
             {
                 problems.Add(($"{id} 是申请人本人", $"{id} is the applicant"));
                 continue;
@@ -33,6 +40,4 @@ public sealed class SponsorsTwoFullMembers : IRule
         }
         return MemberList.Combine("入党介绍人不符合要求", "sponsors do not qualify", problems);
     }
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters) => ParameterChecks.WholeNumber(parameters, "count", 1);
 }

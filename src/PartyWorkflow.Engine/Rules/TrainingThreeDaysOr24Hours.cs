@@ -12,16 +12,21 @@ public sealed class TrainingThreeDaysOr24Hours : IRule
 {
     public string Id => "training-3-days-or-24-hours";
 
+    public RuleContract Contract { get; } = new()
+    {
+        Parameters = [RuleParameter.Integer("days", 3, minimum: 1), RuleParameter.Integer("classHours", 24, minimum: 1), RuleParameter.Step("trainingStep", "complete-training"), RuleParameter.Step("attendanceStep", "record-training-attendance")],
+    };
+
     public RuleResult Evaluate(RuleContext context) => Judge(context);
 
     public RuleResult? Preview(RuleContext context) => Judge(context);
 
     private static RuleResult Judge(RuleContext context)
     {
-        var minDays = context.IntParameter("days", 3);
-        var minHours = context.IntParameter("classHours", 24);
-        var records = context.Instance.Occurrences(context.StringParameter("trainingStep", "complete-training"))
-            .Concat(context.Instance.Occurrences(context.StringParameter("attendanceStep", "record-training-attendance")))
+        var minDays = context.IntParameter("days");
+        var minHours = context.IntParameter("classHours");
+        var records = context.Instance.Occurrences(context.StringParameter("trainingStep"))
+            .Concat(context.Instance.Occurrences(context.StringParameter("attendanceStep")))
             .ToList();
         var days = records.Sum(r => FactReader.Integer(r, "days") ?? 0);
         var hours = records.Sum(r => FactReader.Integer(r, "classHours") ?? 0);
@@ -31,7 +36,4 @@ public sealed class TrainingThreeDaysOr24Hours : IRule
                 $"集中培训不足：共{days}天、{hours}学时，应不少于{minDays}天或{minHours}学时",
                 $"not enough training: {days} day(s) and {hours} class hour(s) recorded; at least {minDays} days or {minHours} class hours are required");
     }
-
-    public IEnumerable<string> CheckParameters(JsonObject parameters) =>
-        ParameterChecks.WholeNumber(parameters, "days", 1).Concat(ParameterChecks.WholeNumber(parameters, "classHours", 1));
 }

@@ -61,9 +61,6 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -98,11 +95,19 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("RemindedThrough")
                         .HasColumnType("date");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -192,9 +197,6 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid");
-
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer");
 
@@ -208,6 +210,9 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Outcome")
@@ -486,14 +491,38 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.ToTable("scheduler_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.SubjectLock", b =>
+                {
+                    b.Property<string>("Constraint")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Constraint", "Key");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("subject_locks", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("AwaitedRoles")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -528,11 +557,11 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("LastStepDate")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("OverlayVersion")
                         .HasColumnType("integer");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(100)
@@ -543,6 +572,19 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -552,11 +594,11 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BranchId");
+                    b.HasIndex("OrganizationId");
 
-                    b.HasIndex("PersonId")
-                        .IsUnique()
-                        .HasFilter("\"IsOpen\"");
+                    b.HasIndex("DefinitionId", "IsOpen");
+
+                    b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
                 });

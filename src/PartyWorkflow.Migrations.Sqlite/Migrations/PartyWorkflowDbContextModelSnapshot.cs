@@ -56,9 +56,6 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -93,10 +90,18 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RemindedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -187,9 +192,6 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
 
@@ -203,6 +205,9 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -481,13 +486,37 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("scheduler_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.SubjectLock", b =>
+                {
+                    b.Property<string>("Constraint")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Constraint", "Key");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("subject_locks", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("BranchId")
+                    b.Property<string>("AwaitedRoles")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -523,11 +552,11 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("LastStepDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("OverlayVersion")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(100)
@@ -536,6 +565,19 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -547,11 +589,11 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BranchId");
+                    b.HasIndex("OrganizationId");
 
-                    b.HasIndex("PersonId")
-                        .IsUnique()
-                        .HasFilter("\"IsOpen\" = 1");
+                    b.HasIndex("DefinitionId", "IsOpen");
+
+                    b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
                 });

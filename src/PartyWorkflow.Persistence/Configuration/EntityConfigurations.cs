@@ -48,8 +48,13 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.Property(i => i.State).HasMaxLength(100);
         b.Property(i => i.Stage).HasMaxLength(100);
         b.Property(i => i.JurisdictionId).HasMaxLength(100);
+        b.Property(i => i.SubjectKind).HasMaxLength(40);
+        b.Property(i => i.SubjectName).HasMaxLength(200);
+        b.Property(i => i.AwaitedRoles).HasMaxLength(400);
         b.Property(i => i.Version).IsConcurrencyToken();
-        b.HasIndex(i => i.BranchId);
+        b.HasIndex(i => i.OrganizationId);
+        b.HasIndex(i => new { i.SubjectKind, i.SubjectId });
+        b.HasIndex(i => new { i.DefinitionId, i.IsOpen });
     }
 }
 
@@ -77,6 +82,19 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         b.HasIndex(d => new { d.IsOpen, d.DueDate });
         b.HasIndex(d => new { d.IsOpen, d.NextReminderOn });
         b.HasIndex(d => d.InstanceId);
+        b.Property(d => d.SubjectKind).HasMaxLength(40);
+    }
+}
+
+internal sealed class SubjectLockConfiguration : IEntityTypeConfiguration<SubjectLock>
+{
+    public void Configure(EntityTypeBuilder<SubjectLock> b)
+    {
+        b.ToTable("subject_locks");
+        b.HasKey(l => new { l.Constraint, l.Key });
+        b.Property(l => l.Constraint).HasMaxLength(100);
+        b.Property(l => l.Key).HasMaxLength(100);
+        b.HasIndex(l => l.InstanceId);
     }
 }
 

@@ -7,8 +7,10 @@ public sealed class Deadline
     public Guid InstanceId { get; set; }
     public required string Kind { get; set; }
     public DateOnly DueDate { get; set; }
-    public Guid BranchId { get; set; }
-    public Guid PersonId { get; set; }
+    /// <summary>The instance's filing organization, kept in step with it (a transfer moves its deadlines).</summary>
+    public Guid OrganizationId { get; set; }
+    public required string SubjectKind { get; set; }
+    public Guid SubjectId { get; set; }
     public bool IsOpen { get; set; } = true;
     /// <summary>The definition that declares this kind of deadline and its reminder schedule.</summary>
     public required string DefinitionId { get; set; }

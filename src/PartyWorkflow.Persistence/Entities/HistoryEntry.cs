@@ -15,7 +15,8 @@ public sealed class HistoryEntry
     public required string ToState { get; set; }
     public required string Outcome { get; set; }
     public DateOnly ActionDate { get; set; }
-    public Guid BranchId { get; set; }
+    /// <summary>The organization the instance was filed under when the action was taken.</summary>
+    public Guid OrganizationId { get; set; }
     public int DefinitionVersion { get; set; }
     public string FactsJson { get; set; } = "{}";
     public string WarningsJson { get; set; } = "[]";

@@ -12,8 +12,18 @@ public sealed class WorkflowInstance
     /// <summary>The jurisdiction overlay the instance started with, if any; kept for its whole life.</summary>
     public string? JurisdictionId { get; set; }
     public int? OverlayVersion { get; set; }
-    public Guid PersonId { get; set; }
-    public Guid BranchId { get; set; }
+    /// <summary>What the instance is about, as the definition declares it: <c>person</c>, <c>organization</c>…</summary>
+    public required string SubjectKind { get; set; }
+    public Guid SubjectId { get; set; }
+    /// <summary>The subject's name when last recorded, for lists and searches without a join per subject kind.</summary>
+    public string SubjectName { get; set; } = "";
+    /// <summary>The organization the instance is filed under (a branch, a work committee): what lists, scopes and reminders filter on.</summary>
+    public Guid OrganizationId { get; set; }
+    /// <summary>
+    /// The roles the permitted actions now wait for, as <c>|branch|party-committee|</c> so that "waiting
+    /// for me" is a <c>LIKE</c> query; null only for rows written before it existed (filled at start-up).
+    /// </summary>
+    public string? AwaitedRoles { get; set; }
     /// <summary>The Stateless state: the last step completed, or an end state.</summary>
     public required string State { get; set; }
     public string? Stage { get; set; }

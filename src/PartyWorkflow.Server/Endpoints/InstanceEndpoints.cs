@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PartyWorkflow.Application.Instances;
 using PartyWorkflow.Server.Http;
@@ -9,12 +10,17 @@ public static class InstanceEndpoints
 {
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/applications", async (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        {
-            var view = await mediator.Send(new SubmitApplication(body.Value, key), ct);
-            response.Headers.ETag = Preconditions.ETag(view.Version);
-            return TypedResults.Created($"/api/instances/{view.Id}", view);
-        }).WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process");
+        app.MapPost("/api/definitions/{definitionId}/instances", (string definitionId, ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+                StartAsync(definitionId, body, key, mediator, response, ct))
+            .WithTags("Instances").WithSummary("Start an instance of a published definition with its first step's facts and actorId");
+        app.MapPost("/api/applications", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+                StartAsync("member-development", body, key, mediator, response, ct))
+            .WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process; an alias of POST /api/definitions/member-development/instances");
+
+        app.MapGet("/api/instances", async (string? definition, string? state, string? stage, bool? open, Guid? organization, string? name,
+                string? citizenId, string? awaiting, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListInstances(definition, state, stage, open, organization, name, citizenId, awaiting, page ?? 1, pageSize ?? 50), ct)))
+            .WithTags("Instances").WithSummary("Instances, a page at a time: by definition, state, stage, open or ended, organization (and below), subject name, citizen ID, awaited role");
 
         app.MapGet("/api/instances/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         {
@@ -30,5 +36,12 @@ public static class InstanceEndpoints
             response.Headers.ETag = Preconditions.ETag(result.Version);
             return TypedResults.Ok(result);
         }).WithTags("Instances").WithSummary("Take a step or side action with its facts, actorId, optional Idempotency-Key and If-Match");
+    }
+
+    private static async Task<Created<InstanceView>> StartAsync(string definitionId, ActionBodyBinding body, string? key, IMediator mediator, HttpResponse response, CancellationToken ct)
+    {
+        var view = await mediator.Send(new StartInstance(definitionId, body.Value, key), ct);
+        response.Headers.ETag = Preconditions.ETag(view.Version);
+        return TypedResults.Created($"/api/instances/{view.Id}", view);
     }
 }

@@ -29,8 +29,8 @@ public static class RegistryEndpoints
             var created = await mediator.Send(command with { IdempotencyKey = key }, ct);
             return TypedResults.Created($"/api/members/{created.Id}", created);
         }).WithSummary("Register a full or probationary member of a branch");
-        members.MapGet("/", async (Guid? branchId, string? membership, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership), ct)));
+        members.MapGet("/", async (Guid? branchId, string? membership, string? name, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership, name), ct))).WithSummary("Members, by branch, membership and a part of the name");
         members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetMember(id), ct)));
         members.MapPut("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, CancellationToken ct) =>

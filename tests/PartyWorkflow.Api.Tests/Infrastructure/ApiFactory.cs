@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace PartyWorkflow.Api.Tests.Infrastructure;
 
 /// <summary>The real server in process, on a given database, with time under the test's control.</summary>
-public sealed class ApiFactory(string connectionString, FakeTimeProvider time, string? workflowsPath = null, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class ApiFactory(string connectionString, FakeTimeProvider time, string? workflowsPath = null, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +20,10 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
         builder.UseSetting("PartyWorkflow:Reminders:SchedulerEnabled", "false");
         if (workflowsPath is not null) builder.UseSetting("PartyWorkflow:WorkflowsPath", workflowsPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<TimeProvider>(time);
+            services?.Invoke(collection);
+        });
     }
 }

@@ -139,7 +139,7 @@ public static class Journeys
         view["permittedActions"]!.AsArray().Select(a => a!["actionId"]!.GetValue<string>()).ToArray();
 
     public static async Task<Guid> PersonIdAsync(this Unit unit, Guid instance) =>
-        Guid.Parse((await unit.ViewAsync(instance))["personId"]!.GetValue<string>());
+        Guid.Parse((await unit.ViewAsync(instance))["subjectId"]!.GetValue<string>());
 
     /// <summary>
     /// The person is not a member: the registry either does not show them as a member (404, as the

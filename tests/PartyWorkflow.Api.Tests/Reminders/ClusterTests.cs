@@ -52,10 +52,10 @@ public sealed class ClusterTests
         await using var command = db.CreateCommand("""
             INSERT INTO organizations ("Id", "Name", "Kind", "HasApprovalAuthority", "CreatedAt", "Version")
             VALUES ('00000000-0000-0000-0000-0000000000b1', '集群测试党支部', 'branch', false, now(), 0);
-            INSERT INTO deadlines ("Id", "InstanceId", "Kind", "DueDate", "BranchId", "PersonId", "IsOpen", "DefinitionId",
+            INSERT INTO deadlines ("Id", "InstanceId", "Kind", "DueDate", "OrganizationId", "SubjectKind", "SubjectId", "IsOpen", "DefinitionId",
                                    "DefinitionVersion", "OpenedOn", "RemindedThrough", "NextReminderOn", "OpenedAt")
             SELECT gen_random_uuid(), gen_random_uuid(), 'designation-eligible', @today, '00000000-0000-0000-0000-0000000000b1',
-                   gen_random_uuid(), true, 'member-development', 1, @yesterday, @yesterday, @today, now()
+                   'person', gen_random_uuid(), true, 'member-development', 1, @yesterday, @yesterday, @today, now()
             FROM generate_series(1, 10000);
             """);
         command.Parameters.AddWithValue("today", today);

@@ -25,7 +25,7 @@ public sealed class DeadlineViewTests(PostgresFixture fixture) : IClassFixture<P
         Assert.Equal("2025-09-10", overdue["dueDate"]!.GetValue<string>());
         Assert.True(overdue["overdue"]!.GetValue<bool>());
         Assert.Equal("预备期满", overdue["kindName"]!.GetValue<string>());
-        Assert.Equal("某科技公司党支部", overdue["branchName"]!.GetValue<string>());
+        Assert.Equal("某科技公司党支部", overdue["organizationName"]!.GetValue<string>());
 
         var comingUp = await ListAsync("dueBefore=2026-12-31&overdue=false");
         var talk = Assert.Single(comingUp);

@@ -63,7 +63,7 @@ public sealed class ReminderTimelineTests(PostgresFixture fixture) : IClassFixtu
         await Act(unit, instance, "2029-10-10", "archive-materials", new() { ["archiveReference"] = "档案-1" });
         await RunUntilAsync("2029-12-31");
 
-        var person = Guid.Parse((await api.GetAsync($"/api/instances/{instance}"))["personId"]!.GetValue<string>());
+        var person = Guid.Parse((await api.GetAsync($"/api/instances/{instance}"))["subjectId"]!.GetValue<string>());
         (string, string, string, int, Guid)[] expected =
         [
             ("2026-12-25", "initial-talk-due", "before", 0, branch),

@@ -82,7 +82,53 @@ public class BrokenDefinitionTests
         // stages[2].steps[0] is designate-development-target.
         var errors = ErrorsAfter(root => Step(root, 2, 0)["rules"]![0]!["parameters"]!["months"] = 0);
 
-        Assert.Equal("$.stages[2].steps[0].rules[0].parameters", Assert.Single(errors).JsonPath);
+        Assert.Equal("$.stages[2].steps[0].rules[0].parameters.months", Assert.Single(errors).JsonPath);
+    }
+
+    [Fact]
+    public void An_unknown_rule_parameter_is_reported_naming_it_and_the_known_ones()
+    {
+        var errors = ErrorsAfter(root => Step(root, 2, 0)["rules"]![0]!["parameters"]!["monthz"] = 12);
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.stages[2].steps[0].rules[0].parameters.monthz", error.JsonPath);
+        Assert.Contains("no parameter 'monthz'", error.Message);
+        Assert.Contains("months", error.Message);
+    }
+
+    [Fact]
+    public void A_misspelt_from_step_is_reported()
+    {
+        var errors = ErrorsAfter(root => Step(root, 2, 0)["rules"]![0]!["parameters"]!["fromStep"] = "confirm-activst");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.stages[2].steps[0].rules[0].parameters.fromStep", error.JsonPath);
+        Assert.Contains("'confirm-activst' is not a step", error.Message);
+    }
+
+    [Fact]
+    public void A_rule_reading_a_fact_its_step_does_not_declare_is_reported()
+    {
+        // stages[1].steps[2] is assign-contacts; its rule reads contactIds.
+        var errors = ErrorsAfter(root => Step(root, 1, 2)["facts"]!.AsObject().Remove("contactIds"));
+
+        Assert.Contains(errors, e => e.JsonPath == "$.stages[1].steps[2].rules[0].id" && e.Message.Contains("'contactIds'"));
+    }
+
+    [Fact]
+    public void An_effect_without_a_handler_and_a_reminder_to_an_undeclared_recipient_are_reported()
+    {
+        var parser = DefinitionParser.FromSchemaText(RepositoryFiles.Read(RepositoryFiles.SchemaPath), PartyWorkflow.Engine.Rules.RuleCatalog.Default,
+            new HashSet<string> { "register-subject", "set-membership" });
+        var root = JsonNode.Parse(RepositoryFiles.Read(RepositoryFiles.DefinitionPath))!;
+        Step(root, 0, 0)["effects"]![0]!["id"] = "register-subjcet";
+        root["deadlines"]![0]!["reminders"]![0]!["to"]![0] = "brnach";
+
+        var (definition, errors) = parser.Parse(File, root.ToJsonString());
+
+        Assert.Null(definition);
+        Assert.Contains(errors, e => e.JsonPath == "$.stages[0].steps[0].effects[0].id" && e.Message.Contains("register-subjcet"));
+        Assert.Contains(errors, e => e.JsonPath == "$.deadlines[0].reminders[0].to[0]" && e.Message.Contains("brnach"));
     }
 
     // Fails today: the checker only looks for the date fact's name, and the engine then throws

@@ -50,7 +50,7 @@ public class ConfirmationDecisionTests(MemberDevelopmentWorkflow workflow) : ICl
         var accepted = AfterMeeting("confirm").Take("committee-approval-confirmation", Approval("rejected"));
 
         Assert.Equal(("rejected", "apply-for-full-membership"), (accepted.Outcome, accepted.NewState));
-        Assert.Null(accepted.Membership);
+        Assert.Null(accepted.Membership());
         Assert.Empty(accepted.ComputedDates);
     }
 
@@ -60,7 +60,7 @@ public class ConfirmationDecisionTests(MemberDevelopmentWorkflow workflow) : ICl
         var accepted = AfterMeeting("cancel").Take("committee-approval-confirmation", Approval("approved"));
 
         Assert.Equal(("cancelled", "probation-cancelled"), (accepted.Outcome, accepted.NewState));
-        Assert.Equal("none", accepted.Membership);
+        Assert.Equal("none", accepted.Membership());
         Assert.True(accepted.EndsInstance);
         Assert.Empty(accepted.ComputedDates);
     }
@@ -73,7 +73,7 @@ public class ConfirmationDecisionTests(MemberDevelopmentWorkflow workflow) : ICl
         var accepted = journey.Take("committee-approval-confirmation", Approval("approved"));
 
         Assert.Equal(("extended", "take-oath"), (accepted.Outcome, accepted.NewState));
-        Assert.Equal("probationary", accepted.Membership);
+        Assert.Equal("probationary", accepted.Membership());
         Assert.True(workflow.Compiled.IsPermitted(journey.State, "record-probation-inspection"));
         Assert.True(workflow.Compiled.IsPermitted(journey.State, "apply-for-full-membership"));
     }

@@ -36,7 +36,7 @@ public class HappyPathTests(MemberDevelopmentWorkflow workflow) : IClassFixture<
 
         var approval = journey.Take("committee-approval", HappyPath.Actions.Single(a => a.Action == "committee-approval").Facts);
 
-        Assert.Equal("probationary", approval.Membership);
+        Assert.Equal("probationary", approval.Membership());
         Assert.Equal(new DateOnly(2026, 6, 10), approval.ComputedDates["probationStart"]);
         Assert.Equal(new DateOnly(2027, 6, 10), approval.ComputedDates["probationEnd"]);
         var probationEnd = Assert.Single(approval.OpenDeadlines);
@@ -51,7 +51,7 @@ public class HappyPathTests(MemberDevelopmentWorkflow workflow) : IClassFixture<
 
         var confirmation = decisions.Single(d => d.ActionId == "committee-approval-confirmation");
 
-        Assert.Equal("full", confirmation.Membership);
+        Assert.Equal("full", confirmation.Membership());
         Assert.Equal(new DateOnly(2027, 6, 10), confirmation.ComputedDates["fullMembershipDate"]);
         Assert.Equal(new DateOnly(2027, 6, 10), journey.Instance.Dates["fullMembershipDate"]);
         Assert.Equal(new DateOnly(2026, 6, 10), journey.Instance.Dates["probationStart"]);
@@ -64,7 +64,7 @@ public class HappyPathTests(MemberDevelopmentWorkflow workflow) : IClassFixture<
 
         var application = journey.Take(HappyPath.Actions[0].Action, HappyPath.Actions[0].Facts);
 
-        Assert.Equal(TestRegistry.Branch, journey.Instance.BranchId);
+        Assert.Equal(TestRegistry.Branch, journey.Instance.OrganizationId);
         // The person's details go to their registry row; the facts and history keep none of them.
         Assert.False(application.RecordedFacts.ContainsKey("person"));
         Assert.DoesNotContain("张三", application.RecordedFacts.ToJsonString());

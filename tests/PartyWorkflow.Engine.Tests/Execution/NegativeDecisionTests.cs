@@ -42,7 +42,7 @@ public class NegativeDecisionTests(MemberDevelopmentWorkflow workflow) : IClassF
             $$"""{ "date": "2026-07-01", "decision": "rejected", "approverOrganizationId": "{{TestRegistry.PartyCommittee}}" }""");
 
         Assert.Equal(("rejected", "complete-training"), (accepted.Outcome, accepted.NewState));
-        Assert.Null(accepted.Membership);
+        Assert.Null(accepted.Membership());
         Assert.Empty(accepted.ComputedDates);
         Assert.Equal(["admission-approval-due"], accepted.CloseDeadlines);
         Assert.True(workflow.Compiled.IsPermitted(journey.State, "branch-committee-review"));

@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
 
@@ -72,7 +73,7 @@ public class ActivistTrainingOneYearTests
     [Fact]
     public void Months_below_one_are_reported_as_a_parameter_problem()
     {
-        Assert.NotEmpty(new ActivistTrainingOneYear().CheckParameters(JsonObjects.Parse("""{ "months": 0 }""")));
-        Assert.Empty(new ActivistTrainingOneYear().CheckParameters(JsonObjects.Parse(Parameters)));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new ActivistTrainingOneYear(), JsonObjects.Parse("""{ "months": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new ActivistTrainingOneYear(), JsonObjects.Parse(Parameters)));
     }
 }

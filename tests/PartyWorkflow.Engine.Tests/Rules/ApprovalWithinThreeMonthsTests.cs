@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
 using static PartyWorkflow.Engine.Tests.Support.RuleFixtures;
@@ -98,12 +99,12 @@ public class ApprovalWithinThreeMonthsTests
     [InlineData("""{ "limitMonths": 2 }""")]
     public void Inconsistent_months_are_parameter_problems(string parameters)
     {
-        Assert.NotEmpty(new ApprovalWithinThreeMonths().CheckParameters(JsonObjects.Parse(parameters)));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new ApprovalWithinThreeMonths(), JsonObjects.Parse(parameters)));
     }
 
     [Fact]
     public void The_defaults_are_no_parameter_problem()
     {
-        Assert.Empty(new ApprovalWithinThreeMonths().CheckParameters(JsonObjects.Parse("""{ "months": 3, "limitMonths": 6, "meetingStep": "branch-meeting-confirmation" }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new ApprovalWithinThreeMonths(), JsonObjects.Parse("""{ "months": 3, "limitMonths": 6, "meetingStep": "branch-meeting-confirmation" }""")));
     }
 }

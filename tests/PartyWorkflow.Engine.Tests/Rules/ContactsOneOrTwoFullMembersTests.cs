@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
@@ -26,7 +27,7 @@ public class ContactsOneOrTwoFullMembersTests
     {
         var rule = new ContactsOneOrTwoFullMembers();
         var facts = $$"""{ "date": "2025-03-10", "contactIds": [{{string.Join(", ", contacts.Select(c => $"\"{c}\""))}}] }""";
-        return rule.Evaluate(Context(rule, facts, Registry, InstanceSnapshot.New with { PersonId = Applicant }, parameters));
+        return rule.Evaluate(Context(rule, facts, Registry, InstanceSnapshot.New with { SubjectId = Applicant }, parameters));
     }
 
     [Fact]
@@ -85,8 +86,8 @@ public class ContactsOneOrTwoFullMembersTests
     {
         Assert.False(Assign("""{ "min": 2, "max": 2 }""", One).Met);
         Assert.True(Assign("""{ "min": 1, "max": 3 }""", One, Two, Three).Met);
-        Assert.NotEmpty(new ContactsOneOrTwoFullMembers().CheckParameters(JsonObjects.Parse("""{ "min": 3, "max": 2 }""")));
-        Assert.NotEmpty(new ContactsOneOrTwoFullMembers().CheckParameters(JsonObjects.Parse("""{ "min": 0 }""")));
-        Assert.Empty(new ContactsOneOrTwoFullMembers().CheckParameters(JsonObjects.Parse("""{ "min": 1, "max": 2 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new ContactsOneOrTwoFullMembers(), JsonObjects.Parse("""{ "min": 3, "max": 2 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new ContactsOneOrTwoFullMembers(), JsonObjects.Parse("""{ "min": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new ContactsOneOrTwoFullMembers(), JsonObjects.Parse("""{ "min": 1, "max": 2 }""")));
     }
 }

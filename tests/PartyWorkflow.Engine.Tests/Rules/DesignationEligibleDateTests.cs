@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
 
@@ -28,8 +29,8 @@ public class DesignationEligibleDateTests
         var result = RuleCheck.Evaluate(new DesignationEligibleDate(), """{ "date": "2025-03-31" }""", parameters: """{ "months": 18 }""");
 
         Assert.Equal(new DateOnly(2026, 9, 30), result.Computed["eligibleForDesignationDate"]);
-        Assert.NotEmpty(new DesignationEligibleDate().CheckParameters(JsonObjects.Parse("""{ "months": 0 }""")));
-        Assert.Empty(new DesignationEligibleDate().CheckParameters(JsonObjects.Parse("""{ "months": 12 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new DesignationEligibleDate(), JsonObjects.Parse("""{ "months": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new DesignationEligibleDate(), JsonObjects.Parse("""{ "months": 12 }""")));
     }
 
     [Fact]

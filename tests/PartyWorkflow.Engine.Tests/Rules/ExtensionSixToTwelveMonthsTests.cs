@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
 
@@ -49,8 +50,8 @@ public class ExtensionSixToTwelveMonthsTests
     public void The_bounds_are_parameters()
     {
         Assert.False(Propose(""" "proposal": "extend", "extensionMonths": 6 """, """{ "min": 9, "max": 12 }""").Met);
-        Assert.NotEmpty(new ExtensionSixToTwelveMonths().CheckParameters(JsonObjects.Parse("""{ "min": 12, "max": 6 }""")));
-        Assert.NotEmpty(new ExtensionSixToTwelveMonths().CheckParameters(JsonObjects.Parse("""{ "max": 0 }""")));
-        Assert.Empty(new ExtensionSixToTwelveMonths().CheckParameters(JsonObjects.Parse("""{ "min": 6, "max": 12 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new ExtensionSixToTwelveMonths(), JsonObjects.Parse("""{ "min": 12, "max": 6 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new ExtensionSixToTwelveMonths(), JsonObjects.Parse("""{ "max": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new ExtensionSixToTwelveMonths(), JsonObjects.Parse("""{ "min": 6, "max": 12 }""")));
     }
 }

@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
@@ -104,7 +105,7 @@ public class HalfYearInspectionsTests
     [Fact]
     public void Months_below_one_are_a_parameter_problem()
     {
-        Assert.NotEmpty(new HalfYearInspections().CheckParameters(JsonObjects.Parse("""{ "months": 0 }""")));
-        Assert.Empty(new HalfYearInspections().CheckParameters(JsonObjects.Parse(Parameters)));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new HalfYearInspections(), JsonObjects.Parse("""{ "months": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new HalfYearInspections(), JsonObjects.Parse(Parameters)));
     }
 }

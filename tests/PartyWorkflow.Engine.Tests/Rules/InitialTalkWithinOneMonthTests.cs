@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
 using static PartyWorkflow.Engine.Tests.Support.RuleFixtures;
@@ -55,7 +56,7 @@ public class InitialTalkWithinOneMonthTests
     [Fact]
     public void Months_below_one_are_a_parameter_problem()
     {
-        Assert.NotEmpty(new InitialTalkWithinOneMonth().CheckParameters(JsonObjects.Parse("""{ "months": 0 }""")));
-        Assert.Empty(new InitialTalkWithinOneMonth().CheckParameters(JsonObjects.Parse("""{ "months": 1 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new InitialTalkWithinOneMonth(), JsonObjects.Parse("""{ "months": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new InitialTalkWithinOneMonth(), JsonObjects.Parse("""{ "months": 1 }""")));
     }
 }

@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
@@ -7,7 +8,7 @@ namespace PartyWorkflow.Engine.Tests.Rules;
 
 public class MaterialsCompleteTests
 {
-    private const string Parameters = """{ "documents": ["application-letter", "talk-record", "political-review-conclusion"] }""";
+    private const string Parameters = """{ "checklist": "admission" }""";
 
     private static InstanceSnapshot OnFile(params string[] documents) => InstanceSnapshot.New with { Documents = documents.ToHashSet() };
 
@@ -49,17 +50,17 @@ public class MaterialsCompleteTests
 
     [Theory]
     [InlineData("{}")]
-    [InlineData("""{ "documents": "application-letter" }""")]
-    [InlineData("""{ "documents": ["application-letter", 3] }""")]
-    [InlineData("""{ "documents": [""] }""")]
-    public void Documents_must_be_an_array_of_document_ids(string parameters)
+    [InlineData("""{ "checklist": 3 }""")]
+    [InlineData("""{ "checklist": "" }""")]
+    [InlineData("""{ "documents": ["application-letter"] }""")]
+    public void The_checklist_must_be_named(string parameters)
     {
-        Assert.NotEmpty(new MaterialsComplete().CheckParameters(JsonObjects.Parse(parameters)));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new MaterialsComplete(), JsonObjects.Parse(parameters)));
     }
 
     [Fact]
-    public void A_well_formed_document_list_is_no_parameter_problem()
+    public void A_named_checklist_is_no_parameter_problem()
     {
-        Assert.Empty(new MaterialsComplete().CheckParameters(JsonObjects.Parse(Parameters)));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new MaterialsComplete(), JsonObjects.Parse(Parameters)));
     }
 }

@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
 using static PartyWorkflow.Engine.Tests.Support.RuleFixtures;
@@ -59,7 +60,7 @@ public class MinMonthsSinceApplicationTests
     [Fact]
     public void Months_below_one_are_a_parameter_problem()
     {
-        Assert.NotEmpty(new MinMonthsSinceApplication().CheckParameters(JsonObjects.Parse("""{ "months": "six" }""")));
-        Assert.Empty(new MinMonthsSinceApplication().CheckParameters(JsonObjects.Parse("""{ "months": 6 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new MinMonthsSinceApplication(), JsonObjects.Parse("""{ "months": "six" }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new MinMonthsSinceApplication(), JsonObjects.Parse("""{ "months": 6 }""")));
     }
 }

@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Dates;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
@@ -92,7 +93,7 @@ public class PublicityFiveWorkingDaysTests
     {
         Assert.False(Review("2030-09-09", "2030-09-13", parameters: """{ "workingDays": 7 }""").Met);
         Assert.True(Review("2030-09-09", "2030-09-17", parameters: """{ "workingDays": 7 }""").Met);
-        Assert.NotEmpty(new PublicityFiveWorkingDays(Calendar).CheckParameters(JsonObjects.Parse("""{ "workingDays": 0 }""")));
-        Assert.Empty(new PublicityFiveWorkingDays(Calendar).CheckParameters(JsonObjects.Parse("""{ "workingDays": 5 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new PublicityFiveWorkingDays(Calendar), JsonObjects.Parse("""{ "workingDays": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new PublicityFiveWorkingDays(Calendar), JsonObjects.Parse("""{ "workingDays": 5 }""")));
     }
 }

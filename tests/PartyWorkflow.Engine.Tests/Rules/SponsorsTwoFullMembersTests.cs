@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
@@ -28,7 +29,7 @@ public class SponsorsTwoFullMembersTests
     {
         var rule = new SponsorsTwoFullMembers();
         var facts = $$"""{ "date": "2026-03-10", "sponsorIds": [{{string.Join(", ", sponsors.Select(c => $"\"{c}\""))}}] }""";
-        return rule.Evaluate(Context(rule, facts, Registry, InstanceSnapshot.New with { PersonId = Applicant }, parameters));
+        return rule.Evaluate(Context(rule, facts, Registry, InstanceSnapshot.New with { SubjectId = Applicant }, parameters));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class SponsorsTwoFullMembersTests
     public void The_count_is_a_parameter()
     {
         Assert.True(Assign("""{ "count": 3 }""", One, Two, Three).Met);
-        Assert.NotEmpty(new SponsorsTwoFullMembers().CheckParameters(JsonObjects.Parse("""{ "count": 0 }""")));
-        Assert.Empty(new SponsorsTwoFullMembers().CheckParameters(JsonObjects.Parse("""{ "count": 2 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new SponsorsTwoFullMembers(), JsonObjects.Parse("""{ "count": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new SponsorsTwoFullMembers(), JsonObjects.Parse("""{ "count": 2 }""")));
     }
 }

@@ -1,3 +1,4 @@
+using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Engine.Tests.Support;
 using static PartyWorkflow.Engine.Tests.Support.RuleFixtures;
@@ -65,8 +66,8 @@ public class TrainingThreeDaysOr24HoursTests
     {
         Assert.False(Review(Training(3, 24), """{ "days": 4, "classHours": 32 }""").Met);
         Assert.True(Review(Training(3, 32), """{ "days": 4, "classHours": 32 }""").Met);
-        Assert.NotEmpty(new TrainingThreeDaysOr24Hours().CheckParameters(JsonObjects.Parse("""{ "classHours": 0 }""")));
-        Assert.Empty(new TrainingThreeDaysOr24Hours().CheckParameters(JsonObjects.Parse("""{ "days": 3, "classHours": 24 }""")));
+        Assert.NotEmpty(RuleContractCheck.ParameterProblems(new TrainingThreeDaysOr24Hours(), JsonObjects.Parse("""{ "classHours": 0 }""")));
+        Assert.Empty(RuleContractCheck.ParameterProblems(new TrainingThreeDaysOr24Hours(), JsonObjects.Parse("""{ "days": 3, "classHours": 24 }""")));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class TransferToAnotherBranchTests
             new OrganizationSnapshot(Current, "branch", Committee, false),
             new OrganizationSnapshot(Other, "general-branch", Committee, false),
             new OrganizationSnapshot(Committee, "party-committee", null, true));
-        var instance = InstanceWithFacts("{}") with { BranchId = Current };
+        var instance = InstanceWithFacts("{}") with { OrganizationId = Current };
         return rule.Evaluate(Context(rule, $$"""{ "date": "2026-01-01", "toBranchId": "{{to}}" }""", registry, instance));
     }
 

@@ -23,6 +23,17 @@ internal static class RuleCheck
         Facts = JsonObjects.Parse(facts),
         Registry = RegistrySnapshot.Empty,
         Today = today ?? Today,
+        Contract = rule.Contract,
+        Definition = Definition,
+    };
+
+    /// <summary>A definition to give rules what they read of it: one checklist, <c>admission</c>.</summary>
+    public static readonly WorkflowDefinition Definition = new()
+    {
+        DefinitionId = "rule-check", Version = 1, IsPublished = true, Name = new LocalizedText("规则检查", "rule check"),
+        Subject = new SubjectDefinition { Kind = "person" },
+        Stages = [],
+        Materials = [new MaterialsDefinition { Id = "admission", Name = new LocalizedText("材料", "materials"), Documents = ["application-letter", "talk-record", "political-review-conclusion"] }],
     };
 
     /// <summary>An instance in which the given steps were recorded with the given dates.</summary>

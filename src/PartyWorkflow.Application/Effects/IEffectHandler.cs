@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using PartyWorkflow.Engine.Definitions;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Effects;
+
+/// <summary>
+/// Applies one effect a definition names (<see cref="Id"/>) in the action's transaction: it may read
+/// and change registry rows through the DbContext, but it saves nothing itself; the command saves
+/// once. A new workflow adds its effects by registering handlers: <c>services.AddEffect&lt;T&gt;()</c>.
+/// </summary>
+public interface IEffectHandler
+{
+    string Id { get; }
+
+    Task ApplyAsync(EffectContext context, CancellationToken ct);
+}
+
+/// <summary>Everything an effect may look at: the instance row (changes to it are saved), the decision and its facts.</summary>
+public sealed record EffectContext
+{
+    public required CompiledWorkflow Workflow { get; init; }
+    public required WorkflowInstance Instance { get; init; }
+    /// <summary>The instance as the engine sees it after the action (its computed dates, say).</summary>
+    public required InstanceSnapshot After { get; init; }
+    public required Accepted Accepted { get; init; }
+    public required EffectDefinition Effect { get; init; }
+    /// <summary>The action's facts as sent, personal data included: effects that register people need them.</summary>
+    public required JsonObject Facts { get; init; }
+    public required Guid ActorId { get; init; }
+
+    public JsonObject Parameters => Effect.Parameters;
+}

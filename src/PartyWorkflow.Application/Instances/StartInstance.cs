@@ -1,0 +1,73 @@
+using Mediator;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Registry;
+using PartyWorkflow.Application.Subjects;
+using PartyWorkflow.Application.Workflows;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Instances;
+
+/// <summary>
+/// Starts an instance of any published definition with its first step's facts. The subject (the
+/// applicant, say) is registered by the first step's <c>register-subject</c> effect, not here.
+/// </summary>
+public sealed record StartInstance(string DefinitionId, ActionBody Body, string? IdempotencyKey) : ICommand<InstanceView>, IIdempotent
+{
+    // Keys are the client's own: two instructors may both send "1". The aliases share the scope.
+    public string IdempotencyScope => $"start {DefinitionId} by {Body.ActorId}";
+}
+
+public sealed class StartInstanceHandler(
+    PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry, SubjectKinds subjects,
+    SubjectLocks locks, ActionRecorder recorder, InstanceViewBuilder views, JurisdictionResolver jurisdictions, Clock clock)
+    : ICommandHandler<StartInstance, InstanceView>
+{
+    public async ValueTask<InstanceView> Handle(StartInstance command, CancellationToken ct)
+    {
+        var definition = catalog.LatestPublished(command.DefinitionId) ?? throw new NotFoundException("definition", command.DefinitionId);
+        var facts = command.Body.Facts;
+        var first = definition.Steps.First(s => !s.Repeats);
+        var filing = first.FilingFact is { } filingFact ? FactReader.Id(facts, filingFact) : null;
+        var jurisdiction = filing is { } organization ? await jurisdictions.ResolveAsync(organization, ct) : null;
+        var overlay = catalog.LatestOverlay(jurisdiction, definition.DefinitionId);
+        var workflow = catalog.Find(definition.DefinitionId, definition.Version, overlay?.JurisdictionId, overlay?.Version)!;
+        var step = workflow.Sequence[0];
+
+        var kind = subjects.Get(definition.Subject.Kind);
+        var register = step.Effects.First(e => e.Id == "register-subject");
+        var known = await kind.IdentifyAsync(register.Parameters, facts, ct);
+        if (known is not null) known = known with { HasOpenProcess = await locks.SubjectIsLockedAsync(definition, known.Id, ct) };
+
+        var accepted = engine.Decide(workflow, InstanceSnapshot.New, new ActionRequest
+        {
+            ActionId = step.Id,
+            Facts = facts,
+            ActorId = command.Body.ActorId,
+            ActorRole = command.Body.ActorRole,
+            Today = clock.Today,
+            Registry = await registry.LoadAsync(step, facts, command.Body.ActorId, known, ct),
+        }).Accept();
+
+        var row = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(),
+            DefinitionId = workflow.Definition.DefinitionId,
+            DefinitionVersion = workflow.Definition.Version,
+            JurisdictionId = overlay?.JurisdictionId,
+            OverlayVersion = overlay?.Version,
+            SubjectKind = definition.Subject.Kind,
+            OrganizationId = accepted.Filing!.Value,
+            State = CompiledWorkflow.NewState,
+            CreatedAt = clock.Now,
+        };
+        db.Instances.Add(row);
+        await recorder.RecordAsync(workflow, row, InstanceSnapshot.New, accepted, command.Body.ActorId, facts, isNew: true, ct);
+
+        var view = views.Build(row, db.History.Local.Where(h => h.InstanceId == row.Id), db.Deadlines.Local.Where(d => d.InstanceId == row.Id && d.IsOpen))
+            with { Warnings = accepted.Warnings.Select(RuleMessageView.From).ToList() };
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+}

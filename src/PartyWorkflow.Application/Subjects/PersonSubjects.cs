@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Engine.Definitions;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Engine.Rules;
+using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Subjects;
+
+/// <summary>
+/// Instances about a person (member development). The first step's fact named by the effect's
+/// <c>fact</c> parameter holds the person's details; the person is found by citizen ID or registered.
+/// The details live on the person's row only; the instance and its history refer to them by id.
+/// </summary>
+public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISubjectKind
+{
+    public string Kind => "person";
+
+    public string RecipientType => "member";
+
+    public async Task<SubjectStatus?> IdentifyAsync(JsonObject parameters, JsonObject facts, CancellationToken ct)
+    {
+        var details = Details(parameters, facts);
+        var field = FactName(parameters);
+        if (ContactDetails.Check($"{field}.email", FactReader.Text(details, "email")).ToList() is [_, ..] problems)
+            throw new InvalidInputException(problems.ToDictionary(p => p.Field, p => new[] { p.Message }));
+        var citizenId = CitizenId.Normalize(FactReader.Text(details, "citizenId") ?? "");
+        if (citizenId.Length == 0) return null;
+        var known = await db.People.AsNoTracking().Where(p => p.CitizenId == citizenId)
+            .Select(p => new { p.Id, p.Membership }).FirstOrDefaultAsync(ct);
+        return known is null ? null : new SubjectStatus(known.Id, known.Membership, HasOpenProcess: false);
+    }
+
+    public async Task<SubjectContact> RegisterAsync(JsonObject parameters, JsonObject facts, CancellationToken ct)
+    {
+        var details = Details(parameters, facts)!;
+        var field = FactName(parameters);
+        var citizenId = CitizenId.Normalize(FactReader.Text(details, "citizenId") ?? "");
+        var name = FactReader.Text(details, "name")!.Trim();
+        var gender = FactReader.Text(details, "gender")!;
+        var person = await db.People.FirstOrDefaultAsync(p => p.CitizenId == citizenId, ct);
+        if (person is not null && (person.Name != name || person.Gender != gender))
+            throw new RuleRefusalException([Mismatch(field, person, name, gender)]);
+        person ??= db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = name, Gender = gender, CitizenId = citizenId, CreatedAt = clock.Now }).Entity;
+        person.Ethnicity = FactReader.Text(details, "ethnicity") ?? person.Ethnicity;
+        person.Phone = FactReader.Text(details, "phone") ?? person.Phone;
+        person.Email = FactReader.Text(details, "email") ?? person.Email;
+        person.Education = FactReader.Text(details, "education") ?? person.Education;
+        person.OccupationCategory = FactReader.Text(details, "occupationCategory") ?? person.OccupationCategory;
+        return new SubjectContact(person.Id, person.Name, person.Email);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, SubjectContact>> ContactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new SubjectContact(p.Id, p.Name, p.Email)).ToDictionaryAsync(p => p.Id, ct);
+
+    /// <summary>A known citizen ID with another name or gender is a typo or another person: never overwritten silently.</summary>
+    private static RuleMessage Mismatch(string field, Person person, string name, string gender)
+    {
+        var differences = new List<(string Zh, string En, string Field)>();
+        if (person.Name != name) differences.Add(($"姓名登记为“{person.Name}”，申请填写为“{name}”", $"the name on record is '{person.Name}', the application says '{name}'", $"{field}.name"));
+        if (person.Gender != gender) differences.Add(($"性别登记为 {person.Gender}，申请填写为 {gender}", $"the gender on record is {person.Gender}, the application says {gender}", $"{field}.gender"));
+        return new RuleMessage("person-details-match",
+            new LocalizedText(
+                $"该公民身份号码已登记：{string.Join("；", differences.Select(d => d.Zh))}。请核对，或先更正人员信息",
+                $"this citizen ID is registered already: {string.Join("; ", differences.Select(d => d.En))}. Check it, or correct the person's record first"),
+            Fields: differences.Select(d => d.Field).ToList());
+    }
+
+    private static string FactName(JsonObject parameters) => FactReader.Text(parameters, "fact") ?? "person";
+
+    private static JsonObject? Details(JsonObject parameters, JsonObject facts) => facts[FactName(parameters)] as JsonObject;
+}

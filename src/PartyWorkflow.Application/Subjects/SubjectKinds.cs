@@ -1,0 +1,28 @@
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Subjects;
+
+/// <summary>The subject kinds registered, by id.</summary>
+public sealed class SubjectKinds(IEnumerable<ISubjectKind> kinds)
+{
+    private readonly Dictionary<string, ISubjectKind> byKind = kinds.ToDictionary(k => k.Kind);
+
+    public IReadOnlyCollection<string> Ids => byKind.Keys;
+
+    public ISubjectKind Get(string kind) =>
+        byKind.GetValueOrDefault(kind) ?? throw new InvalidOperationException($"no subject kind '{kind}' is registered");
+
+    /// <summary>The contacts of the subjects of these deadlines (or instances), one query per subject kind.</summary>
+    public async Task<Dictionary<(string Kind, Guid Id), SubjectContact>> ContactsAsync(IEnumerable<(string Kind, Guid Id)> subjects, CancellationToken ct)
+    {
+        var found = new Dictionary<(string, Guid), SubjectContact>();
+        foreach (var group in subjects.Distinct().GroupBy(s => s.Kind))
+            foreach (var (id, contact) in await Get(group.Key).ContactsAsync(group.Select(s => s.Id).ToList(), ct))
+                found[(group.Key, id)] = contact;
+        return found;
+    }
+
+    public static string NameOrEmpty(Dictionary<(string Kind, Guid Id), SubjectContact> contacts, Deadline deadline) =>
+        contacts.GetValueOrDefault((deadline.SubjectKind, deadline.SubjectId))?.Name ?? "";
+}

@@ -1,0 +1,38 @@
+using Microsoft.Net.Http.Headers;
+
+namespace PartyWorkflow.Server.Http;
+
+/// <summary>
+/// The API takes JSON bodies only: anything else is 415 before a byte is read. This also keeps web
+/// pages elsewhere from posting HTML forms to the API (a form cannot send <c>application/json</c>).
+/// </summary>
+public static class JsonOnly
+{
+    public static IApplicationBuilder UseJsonBodiesOnly(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (hasBody && request.Path.StartsWithSegments("/api") && !IsJson(request.ContentType))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = "请求正文须为 JSON（Content-Type: application/json） / The body must be JSON (Content-Type: application/json)",
+                    Detail = $"Content-Type was '{request.ContentType ?? "(none)"}'",
+                },
+            });
+            return;
+        }
+        await next(context);
+    });
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+}
