@@ -15,7 +15,12 @@ builder.Services.AddPartyWorkflow(builder.Configuration);
 
 const long maxBody = 1024 * 1024;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
-builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    JsonDefaults.Configure(o.SerializerOptions);
+    // A misspelt field must not be ignored silently (and a PUT must not bump the version for it).
+    o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+});
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
