@@ -108,7 +108,7 @@ public class RuleContractTests(MemberDevelopmentWorkflow workflow) : IClassFixtu
         {
             if (fact.FromParameter)
                 Assert.True(contract.Parameter(fact.Name)?.Type == ParameterType.Fact, $"{ruleId}: '{fact.Name}' is not a Fact parameter");
-            Assert.False(string.IsNullOrEmpty(fact.Resolve(contract, [])), $"{ruleId}: '{fact.Name}' does not resolve without parameters");
+            Assert.False(string.IsNullOrEmpty(fact.Resolve(contract, [], dateFact: "date")), $"{ruleId}: '{fact.Name}' does not resolve without parameters");
         }
     }
 
