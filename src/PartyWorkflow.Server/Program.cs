@@ -45,6 +45,7 @@ app.Use((context, next) => context.Request.ContentLength > maxBody
     ? throw new BadHttpRequestException("The request body is larger than 1 MiB.", StatusCodes.Status413PayloadTooLarge)
     : next(context));
 app.UseJsonBodiesOnly();
+app.UseCompleteOpenApiDocument();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
