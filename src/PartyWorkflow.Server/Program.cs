@@ -20,6 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     JsonDefaults.Configure(o.SerializerOptions);
     // A misspelt field must not be ignored silently (and a PUT must not bump the version for it).
     o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.Converters.Add(new TextWithoutControlCharacters());
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();

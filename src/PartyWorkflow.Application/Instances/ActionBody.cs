@@ -58,7 +58,8 @@ public sealed record ActionBody(JsonObject Facts, Guid ActorId, string? ActorRol
                     for (var i = 0; i < array.Count; i++) ReadAll(array[i], $"{path}[{i}]");
                     break;
                 case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                    _ = value.GetValue<string>();
+                    if (TextChecks.HasControlCharacter(value.GetValue<string>()))
+                        throw InvalidInputException.For(path.Length == 0 ? "body" : path, TextChecks.ControlCharacterMessage);
                     break;
             }
         }

@@ -33,6 +33,7 @@ public static partial class BilingualMessages
         (new("^unknown field$"), "未知字段"),
         (new("^a property appears more than once$"), "有字段重复出现"),
         (new("^not valid JSON: (.*)$"), "不是有效的 JSON"),
+        (new(@"^must not contain control characters.*$"), "不能含有控制字符（如 U+0000）"),
         (new("^is not valid UTF-16 text.*$"), "含有无效的字符（如孤立的代理项）"),
         (new("^must be one e-mail address, such as name@example.org$"), "应为一个电子邮箱地址，如 name@example.org"),
         (new("^'(.+)' may not take this step; allowed: (.*)$"), "“$1”不能办理此步骤，可办理的身份：$2"),

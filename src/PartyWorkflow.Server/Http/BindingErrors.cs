@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PartyWorkflow.Application.Common;
 
 namespace PartyWorkflow.Server.Http;
 
@@ -18,6 +19,7 @@ public static partial class BindingErrors
                 var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
                 if (UnmappedProperty().Match(json.Message) is { Success: true } unmapped)
                     return (field.Length > 0 && field != "body" ? field : unmapped.Groups[1].Value, "unknown field");
+                if (json.Message.StartsWith(TextChecks.ControlCharacterMessage, StringComparison.Ordinal)) return (field, TextChecks.ControlCharacterMessage);
                 switch (json.InnerException)
                 {
                     case InvalidOperationException { Message: var text } when text.Contains("UTF-16", StringComparison.Ordinal):
