@@ -25,7 +25,15 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+{
+    // Strings are read through TextWithoutControlCharacters, a converter the generator cannot see through.
+    if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
+        schema.Type = context.JsonPropertyInfo is { IsGetNullable: false, IsSetNullable: false }
+            ? Microsoft.OpenApi.JsonSchemaType.String
+            : Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null;
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 try
