@@ -15,11 +15,25 @@ builder.Services.AddPartyWorkflow(builder.Configuration);
 
 const long maxBody = 1024 * 1024;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
-builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    JsonDefaults.Configure(o.SerializerOptions);
+    // A misspelt field must not be ignored silently (and a PUT must not bump the version for it).
+    o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.Converters.Add(new TextWithoutControlCharacters());
+});
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+{
+    // Strings are read through TextWithoutControlCharacters, a converter the generator cannot see through.
+    if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
+        schema.Type = context.JsonPropertyInfo is { IsGetNullable: false, IsSetNullable: false }
+            ? Microsoft.OpenApi.JsonSchemaType.String
+            : Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null;
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 try
@@ -40,6 +54,7 @@ app.Use((context, next) => context.Request.ContentLength > maxBody
     ? throw new BadHttpRequestException("The request body is larger than 1 MiB.", StatusCodes.Status413PayloadTooLarge)
     : next(context));
 app.UseJsonBodiesOnly();
+app.UseCompleteOpenApiDocument();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();

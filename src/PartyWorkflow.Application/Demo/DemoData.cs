@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Instances;
 using PartyWorkflow.Application.Registry;
+using PartyWorkflow.Application.Reminders;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
 using PartyWorkflow.Persistence;
@@ -41,10 +42,24 @@ public static class DemoData
         }
 
         var steps = new DemoSteps(mediator, members[0], members[1], members[2], committee.Id);
-        await steps.ApplyAsync("孙晓明", DemoCitizenId(new DateOnly(1998, 5, 20), 201), branchA.Id, today.AddDays(-10), stepsToTake: 0, ct);
+        await steps.ApplyAsync("孙晓明", DemoCitizenId(new DateOnly(1998, 5, 20), 201), branchA.Id, TalkFallsDueForAReminder(today), stepsToTake: 0, ct);
         await steps.ApplyAsync("周婷", DemoCitizenId(new DateOnly(1996, 8, 8), 202), branchA.Id, today.AddMonths(-8), stepsToTake: 5, ct);
         await steps.ApplyAsync("吴昊", DemoCitizenId(new DateOnly(1994, 11, 2), 203), branchA.Id, today.AddMonths(-20), stepsToTake: 12, ct);
         await steps.ApplyAsync("郑雪", DemoCitizenId(new DateOnly(1995, 2, 14), 204), branchA.Id, today.AddMonths(-34), stepsToTake: 21, ct);
+
+        // A new user finds reminders in the inbox at once, not after the first scheduled sweep.
+        await scope.ServiceProvider.GetRequiredService<ReminderSweeper>().SweepAsync(ct);
+    }
+
+    /// <summary>
+    /// An application date whose initial talk (due a month later) is due today, or else in 7 days:
+    /// either way the branch has a reminder on the first day.
+    /// </summary>
+    private static DateOnly TalkFallsDueForAReminder(DateOnly today)
+    {
+        foreach (var due in new[] { today, today.AddDays(7) })
+            if (due.AddMonths(-1) is var applied && applied.AddMonths(1) == due) return applied;
+        return today.AddDays(-10);
     }
 
     /// <summary>A valid citizen ID (area 110101) for a made-up person.</summary>

@@ -22,15 +22,9 @@ public sealed record ActionBody(JsonObject Facts, Guid ActorId, string? ActorRol
             throw InvalidInputException.For("body", $"not valid JSON: {ex.Message}");
         }
         if (node is not JsonObject facts) throw InvalidInputException.For("body", "must be a JSON object");
-        try
-        {
-            // JsonNode parses lazily: a repeated property only shows when the object is first read.
-            _ = facts.Count;
-        }
-        catch (ArgumentException)
-        {
-            throw InvalidInputException.For("body", "a property appears more than once");
-        }
+        // JsonNode parses lazily: a repeated property or a lone surrogate ("\ud800") only shows when
+        // it is first read, so everything is read once here, before anything else looks at it.
+        ReadAll(facts, "");
 
         var errors = new Dictionary<string, string[]>();
         var actorNode = facts["actorId"];
@@ -49,5 +43,33 @@ public sealed record ActionBody(JsonObject Facts, Guid ActorId, string? ActorRol
         facts.Remove("actorId");
         facts.Remove("actorRole");
         return new ActionBody(facts, actorId, role, raw);
+    }
+
+    private static void ReadAll(JsonNode? node, string path)
+    {
+        try
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (name, value) in obj) ReadAll(value, path.Length == 0 ? name : $"{path}.{name}");
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++) ReadAll(array[i], $"{path}[{i}]");
+                    break;
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                    if (TextChecks.HasControlCharacter(value.GetValue<string>()))
+                        throw InvalidInputException.For(path.Length == 0 ? "body" : path, TextChecks.ControlCharacterMessage);
+                    break;
+            }
+        }
+        catch (ArgumentException)
+        {
+            throw InvalidInputException.For(path.Length == 0 ? "body" : path, "a property appears more than once");
+        }
+        catch (InvalidOperationException)
+        {
+            throw InvalidInputException.For(path.Length == 0 ? "body" : path, "is not valid UTF-16 text (a lone surrogate such as \\ud800)");
+        }
     }
 }

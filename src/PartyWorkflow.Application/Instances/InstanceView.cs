@@ -38,7 +38,8 @@ public sealed record InstanceView
     public IReadOnlyList<RuleMessageView> Warnings { get; init; } = [];
 }
 
-public sealed record NextActionView(string ActionId, LocalizedMessage Name, IReadOnlyList<string> Actors, IReadOnlyList<RuleMessageView> FailingRules, DateOnly? EarliestDate);
+/// <summary>A permitted action: who may take it, the rules on stored facts it still fails, and the JSON Schema of its body (for forms).</summary>
+public sealed record NextActionView(string ActionId, LocalizedMessage Name, IReadOnlyList<string> Actors, IReadOnlyList<RuleMessageView> FailingRules, DateOnly? EarliestDate, JsonObject Schema);
 
 public sealed record MaterialsView(IReadOnlyList<MaterialView> Checklist, IReadOnlyList<RequiredMaterialsView> Required);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Engine.Facts;
 using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Instances;
@@ -45,7 +46,8 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
                 n.Step.Actors,
                 n.FailingRules.Select(RuleMessageView.From).ToList(),
                 // A date only when time alone will do: if any failing rule needs something else, none.
-                n.FailingRules.Count == 0 || n.FailingRules.Any(r => r.EarliestDate is null) ? null : n.FailingRules.Max(r => r.EarliestDate))).ToList(),
+                n.FailingRules.Count == 0 || n.FailingRules.Any(r => r.EarliestDate is null) ? null : n.FailingRules.Max(r => r.EarliestDate),
+                ActionSchema.ForBody(n.Step))).ToList(),
             OpenDeadlines = openDeadlines.OrderBy(d => d.DueDate).Select(d =>
             {
                 var kind = workflow.DeadlineKinds.GetValueOrDefault(d.Kind);

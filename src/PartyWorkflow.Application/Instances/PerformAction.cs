@@ -8,7 +8,12 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Application.Instances;
 
 /// <summary>Takes one step (or side action) on an instance: load, decide, write, all in one transaction.</summary>
-public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody Body, string? IdempotencyKey, int? IfMatchVersion)
+/// <remarks>
+/// <see cref="IfMatchVersion"/> is left out of the idempotency hash: a retry that no longer sends the
+/// If-Match it first sent is the same request, and gets the first answer.
+/// </remarks>
+public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody Body, string? IdempotencyKey,
+    [property: System.Text.Json.Serialization.JsonIgnore] int? IfMatchVersion)
     : ICommand<ActionResponse>, IIdempotent
 {
     public string IdempotencyScope => $"POST /api/instances/{InstanceId}/actions";

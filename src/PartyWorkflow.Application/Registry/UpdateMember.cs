@@ -46,7 +46,8 @@ public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHan
         // Coming under 留党察看 takes the vote away unless the request says otherwise (and then it is refused).
         person.HasVotingRights = c.HasVotingRights ?? (person.HasVotingRights && !person.OnDisciplinaryProbation);
         if (person.HasVotingRights && (person.Membership != "full" || person.OnDisciplinaryProbation)) throw VotingRights.Refusal();
-        person.Version += 1;
+        // A change that changes nothing is no new version: a client's ETag stays valid.
+        if (db.ChangeTracker.HasChanges()) person.Version += 1;
         // Lists and reminders show the name instances recorded; a corrected name reaches them too.
         foreach (var instance in await db.Instances.Where(i => i.SubjectKind == "person" && i.SubjectId == person.Id && i.SubjectName != person.Name).ToListAsync(ct))
             instance.SubjectName = person.Name;

@@ -45,7 +45,8 @@ public sealed class UpdateOrganizationHandler(PartyWorkflowDbContext db) : IComm
         if (organization.HasApprovalAuthority && organization.Kind != "party-committee")
             throw RuleRefusalException.For("approval-authority-committee-only",
                 "只有党委可以拥有审批权限，党总支和党支部不能", "only a party committee can have approval authority, never a general branch or branch");
-        organization.Version += 1;
+        // A change that changes nothing is no new version: a client's ETag stays valid.
+        if (db.ChangeTracker.HasChanges()) organization.Version += 1;
         await db.SaveChangesAsync(ct);
         return OrganizationView.From(organization);
     }

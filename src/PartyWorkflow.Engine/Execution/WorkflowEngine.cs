@@ -17,7 +17,7 @@ public sealed class WorkflowEngine(RuleCatalog rules)
         var state = instance.State ?? CompiledWorkflow.NewState;
         if (!workflow.IsPermitted(state, step.Id)) return new NotPermitted(state, step.Id);
 
-        var fieldErrors = FactValidator.Validate(step.Facts, request.Facts);
+        var fieldErrors = FactValidator.Validate(step, request.Facts);
         var role = request.ActorRole ?? step.Actors[0];
         if (!step.Actors.Contains(role))
             fieldErrors["actorRole"] = [$"'{role}' may not take this step; allowed: {string.Join(", ", step.Actors)}"];
@@ -32,7 +32,7 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             if (!reference.Enabled || (reference.When is { } when && !ConditionEvaluator.Holds(when, request.Facts, instance, decided))) continue;
             var implementation = rules.Get(reference.Id);
             var result = implementation.Evaluate(Context(workflow.Definition, step, reference, instance, request.Facts, request));
-            var message = result.Met ? null : new RuleMessage(reference.Id, result.Message!, result.EarliestDate, Fields(implementation, reference));
+            var message = result.Met ? null : new RuleMessage(reference.Id, result.Message!, result.EarliestDate, Fields(implementation, reference, step));
             switch (reference.Severity)
             {
                 case RuleSeverity.Refuse or RuleSeverity.Compute when message is not null: unmet.Add(message); break;
@@ -86,7 +86,7 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             {
                 var rule = rules.Get(reference.Id);
                 var preview = rule.Preview(Context(workflow.Definition, step, reference, instance, [], null, today));
-                if (preview is { Met: false }) failing.Add(new RuleMessage(reference.Id, preview.Message!, preview.EarliestDate, Fields(rule, reference)));
+                if (preview is { Met: false }) failing.Add(new RuleMessage(reference.Id, preview.Message!, preview.EarliestDate, Fields(rule, reference, step)));
             }
             next.Add(new NextAction(step, failing));
         }
@@ -123,8 +123,8 @@ public sealed class WorkflowEngine(RuleCatalog rules)
         };
     }
 
-    private static IReadOnlyList<string> Fields(IRule rule, RuleReference reference) =>
-        rule.Contract.Fields.Select(f => f.Resolve(rule.Contract, reference.Parameters)).OfType<string>().ToList();
+    private static IReadOnlyList<string> Fields(IRule rule, RuleReference reference, StepDefinition step) =>
+        rule.Contract.Fields.Select(f => f.Resolve(rule.Contract, reference.Parameters, step.DateFact)).OfType<string>().ToList();
 
     /// <summary>The deciding rule an outcome's condition names, if any (e.g. <c>majority-of-entitled</c> for "not passed").</summary>
     private static string? DecidingRule(Condition? condition) =>

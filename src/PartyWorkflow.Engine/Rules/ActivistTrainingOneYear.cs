@@ -11,7 +11,7 @@ public sealed class ActivistTrainingOneYear : IRule
     public RuleContract Contract { get; } = new()
     {
         Parameters = [RuleParameter.Integer("months", 12, minimum: 1), RuleParameter.Step("fromStep", "confirm-activist")],
-        Fields = [RuleFact.Named("date")],
+        Fields = [RuleFact.ActionDate],
     };
 
     public RuleResult Evaluate(RuleContext context) =>

@@ -15,7 +15,7 @@ public sealed class ApprovalWithinThreeMonths : IRule
     {
         Parameters = [RuleParameter.Step("meetingStep", "branch-meeting-admission"), RuleParameter.Integer("months", 3, minimum: 1), RuleParameter.Integer("limitMonths", 6, minimum: 1)],
         Facts = [RuleFact.Named("specialReason", optional: true)],
-        Fields = [RuleFact.Named("date"), RuleFact.Named("specialReason")],
+        Fields = [RuleFact.ActionDate, RuleFact.Named("specialReason")],
     };
 
     public RuleResult Evaluate(RuleContext context)

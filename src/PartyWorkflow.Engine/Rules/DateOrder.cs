@@ -7,6 +7,8 @@ public sealed class DateOrder : IRule
 {
     public string Id => "date-order";
 
+    public RuleContract Contract { get; } = new() { Fields = [RuleFact.ActionDate] };
+
     public RuleResult Evaluate(RuleContext context)
     {
         if (context.ActionDate is not { } date) return RuleResult.Pass;

@@ -17,7 +17,7 @@ public sealed class HalfYearInspections : IRule
     public RuleContract Contract { get; } = new()
     {
         Parameters = [RuleParameter.Integer("months", 6, minimum: 1), RuleParameter.Step("fromStep", "confirm-activist"), RuleParameter.Step("inspectionStep", "record-inspection")],
-        Fields = [RuleFact.Named("date")],
+        Fields = [RuleFact.ActionDate],
     };
 
     public RuleResult Evaluate(RuleContext context) => Judge(context, context.ActionDate ?? context.Today);

@@ -14,7 +14,7 @@ public sealed class MinMonthsSinceApplication : IRule
     public RuleContract Contract { get; } = new()
     {
         Parameters = [RuleParameter.Integer("months", 6, minimum: 1), RuleParameter.Step("fromStep", "submit-application"), RuleParameter.Field("fromField", "applicationDate")],
-        Fields = [RuleFact.Named("date")],
+        Fields = [RuleFact.ActionDate],
     };
 
     public RuleResult Evaluate(RuleContext context) => Judge(context, context.ActionDate ?? context.Today);

@@ -9,7 +9,7 @@ public sealed class NotBeforeProbationEnd : IRule
 
     public RuleContract Contract { get; } = new()
     {
-        Fields = [RuleFact.Named("date")],
+        Fields = [RuleFact.ActionDate],
     };
 
     public RuleResult Evaluate(RuleContext context) => Judge(context, context.ActionDate ?? context.Today);

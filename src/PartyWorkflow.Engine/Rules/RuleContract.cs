@@ -52,13 +52,19 @@ public sealed record RuleParameter(string Name, ParameterType Type, JsonNode? De
 /// </summary>
 public sealed record RuleFact(string Name, bool FromParameter = false, bool Optional = false)
 {
+    /// <summary>The step's date fact, whatever it is called (<c>applicationDate</c>, <c>date</c>): for rules about when an action takes place.</summary>
+    public static readonly RuleFact ActionDate = new("", Optional: true) { IsActionDate = true };
+
+    public bool IsActionDate { get; private init; }
+
     public static RuleFact Named(string name, bool optional = false) => new(name, false, optional);
 
     public static RuleFact Parameter(string parameter, bool optional = false) => new(parameter, true, optional);
 
     /// <summary>The fact's name, given the parameters of a rule reference (and the contract's defaults).</summary>
-    public string? Resolve(RuleContract contract, JsonObject parameters)
+    public string? Resolve(RuleContract contract, JsonObject parameters, string? dateFact = null)
     {
+        if (IsActionDate) return dateFact;
         if (!FromParameter) return Name;
         var node = parameters[Name] ?? contract.Parameter(Name)?.Default;
         return node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

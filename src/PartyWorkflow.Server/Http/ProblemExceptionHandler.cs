@@ -30,7 +30,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             {
                 Status = status,
                 Title = title,
-                Detail = exception is ProblemException or BadHttpRequestException ? exception.Message : null,
+                Detail = exception is ProblemException or BadHttpRequestException { StatusCode: 413 } ? exception.Message : null,
                 Extensions = extensions,
             },
         });
@@ -38,9 +38,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     private static (int Status, string Title, Dictionary<string, object?> Extensions) Classify(Exception exception) => exception switch
     {
-        InvalidInputException e => (400, "The request is malformed", new() { ["errors"] = e.Errors }),
+        InvalidInputException e => (400, Malformed, new() { ["errors"] = BilingualMessages.Translate(e.Errors) }),
         BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large (1 MiB at most)", []),
-        BadHttpRequestException e => (400, "The request is malformed", new() { ["errors"] = new Dictionary<string, string[]> { [FieldOf(e)] = [Innermost(e).Message] } }),
+        BadHttpRequestException e => (400, Malformed, new() { ["errors"] = Errors(BindingErrors.Describe(e)) }),
+        // System.Text.Json reads a lone surrogate ("\ud800") only when the string is asked for.
+        InvalidOperationException e when e.Message.Contains("UTF-16", StringComparison.Ordinal) =>
+            (400, Malformed, new() { ["errors"] = Errors(("body", "is not valid UTF-16 text (a lone surrogate such as \\ud800)")) }),
         RuleRefusalException e => (422, "The request is refused", new() { ["unmetRules"] = e.UnmetRules.Select(RuleMessageView.From).ToList() }),
         NotFoundException => (404, "Not found", []),
         ConflictException e => (409, "Not permitted now", new() { ["state"] = e.State }),
@@ -50,7 +53,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         DbUpdateException e when IsUniqueViolation(e) => (409, "Another request recorded the same thing first", []),
         // A backstop: inputs are checked against the column sizes before they get here.
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation } } =>
-            (400, "A value is longer than allowed", new() { ["errors"] = new Dictionary<string, string[]> { ["body"] = ["a value is longer than allowed"] } }),
+            (400, "A value is longer than allowed", new() { ["errors"] = Errors(("body", "a value is longer than allowed")) }),
         _ => (0, "", []),
     };
 
@@ -62,13 +65,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static bool IsBusy(Exception e) =>
         (e as SqliteException ?? e.InnerException as SqliteException) is { SqliteErrorCode: 5 or 6 };
 
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+    private const string Malformed = "请求格式有误 / The request is malformed";
 
-    /// <summary>The field a body or query binding failure is about (<c>$.hasVotingRights</c> → <c>hasVotingRights</c>), else <c>body</c>.</summary>
-    private static string FieldOf(BadHttpRequestException e)
-    {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is System.Text.Json.JsonException { Path: { Length: > 2 } path }) return path.TrimStart('$', '.');
-        return "body";
-    }
+    private static IReadOnlyDictionary<string, string[]> Errors((string Field, string Message) error) =>
+        BilingualMessages.Translate(new Dictionary<string, string[]> { [error.Field] = [error.Message] });
 }

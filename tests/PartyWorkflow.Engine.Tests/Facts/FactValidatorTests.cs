@@ -28,7 +28,22 @@ public class FactValidatorTests
 
     private static readonly string Member = TestRegistry.Secretary.ToString();
 
-    private static Dictionary<string, string[]> Validate(string facts) => FactValidator.Validate(Definitions, JsonObjects.Parse(facts));
+    private static readonly StepDefinition Step = new() { Id = "some-step", Name = new LocalizedText("某步骤", "some step"), Actors = ["branch"], Facts = Definitions };
+
+    /// <summary>
+    /// The JSON Schema validator's answer, after checking that the hand-written validator it replaced
+    /// gives the same one: same fields, same messages.
+    /// </summary>
+    private static Dictionary<string, string[]> Validate(string facts)
+    {
+        var answer = FactValidator.Validate(Step, JsonObjects.Parse(facts));
+        var legacy = LegacyFactValidator.Validate(Definitions, JsonObjects.Parse(facts));
+        Assert.Equal(Sorted(legacy), Sorted(answer));
+        return answer;
+    }
+
+    private static List<string> Sorted(Dictionary<string, string[]> errors) =>
+        errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).Order(StringComparer.Ordinal).ToList();
 
     private static string[] ErrorsOf(string facts, string field) => Assert.Single(Validate(facts), e => e.Key == field).Value;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Engine.Execution;
@@ -11,11 +12,12 @@ internal static class RuleCheck
     public static readonly DateOnly Today = new(2030, 1, 1);
 
     public static RuleResult Evaluate(IRule rule, string facts = "{}", InstanceSnapshot? instance = null,
-        DateOnly? today = null, string parameters = "{}", string dateFact = "date") =>
-        rule.Evaluate(Context(rule, facts, instance, today, parameters, dateFact));
+        DateOnly? today = null, string parameters = "{}", string dateFact = "date", WorkflowDefinition? definition = null) =>
+        rule.Evaluate(Context(rule, facts, instance, today, parameters, dateFact, definition));
 
+    /// <summary>A context as the engine builds it: the rule's contract supplies the parameters <paramref name="parameters"/> leaves out.</summary>
     public static RuleContext Context(IRule rule, string facts = "{}", InstanceSnapshot? instance = null,
-        DateOnly? today = null, string parameters = "{}", string dateFact = "date") => new()
+        DateOnly? today = null, string parameters = "{}", string dateFact = "date", WorkflowDefinition? definition = null) => new()
     {
         Step = new StepDefinition { Id = "some-step", Name = new LocalizedText("某步骤", "some step"), Actors = ["branch"], DateFact = dateFact },
         Reference = new RuleReference { Id = rule.Id, Severity = RuleSeverity.Refuse, Parameters = JsonObjects.Parse(parameters) },
@@ -24,7 +26,7 @@ internal static class RuleCheck
         Registry = RegistrySnapshot.Empty,
         Today = today ?? Today,
         Contract = rule.Contract,
-        Definition = Definition,
+        Definition = definition ?? Definition,
     };
 
     /// <summary>A definition to give rules what they read of it: one checklist, <c>admission</c>.</summary>
@@ -35,6 +37,24 @@ internal static class RuleCheck
         Stages = [],
         Materials = [new MaterialsDefinition { Id = "admission", Name = new LocalizedText("材料", "materials"), Documents = ["application-letter", "talk-record", "political-review-conclusion"] }],
     };
+
+    /// <summary>
+    /// What the definition checker reports about the parameters a reference to <paramref name="rule"/> gives, on the
+    /// step <paramref name="stepId"/> of the shipped member-development definition: the contract's checks and the rule's own.
+    /// </summary>
+    public static IReadOnlyList<string> ParameterProblems(IRule rule, string parameters, string stepId)
+    {
+        var definition = ShippedDefinition.Value;
+        var step = definition.Steps.Concat(definition.SideActions).Single(s => s.Id == stepId);
+        var reference = new RuleReference { Id = rule.Id, Severity = RuleSeverity.Refuse, Parameters = JsonObjects.Parse(parameters) };
+        return RuleContractCheck.Check(rule, reference, definition, step).Select(p => $"{p.Path}: {p.Message}")
+            .Concat(rule.CheckParameters(reference.Parameters))
+            .ToList();
+    }
+
+    // Read without the definition checker, so that these checks do not depend on the rest of the definition passing it.
+    private static readonly Lazy<WorkflowDefinition> ShippedDefinition = new(() =>
+        JsonSerializer.Deserialize<WorkflowDefinition>(RepositoryFiles.Read(RepositoryFiles.DefinitionPath), DefinitionJson.Options)!);
 
     /// <summary>An instance in which the given steps were recorded with the given dates.</summary>
     public static InstanceSnapshot InstanceWithStepDates(params (string StepId, string Date)[] steps)

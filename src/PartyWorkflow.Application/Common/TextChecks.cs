@@ -1,0 +1,9 @@
+namespace PartyWorkflow.Application.Common;
+
+/// <summary>Text as people type it: tabs and line breaks, never other control characters.</summary>
+public static class TextChecks
+{
+    public const string ControlCharacterMessage = "must not contain control characters (such as U+0000)";
+
+    public static bool HasControlCharacter(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+}

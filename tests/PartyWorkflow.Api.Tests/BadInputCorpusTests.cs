@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartyWorkflow.Api.Tests.Infrastructure;
+using PartyWorkflow.Persistence;
+
+namespace PartyWorkflow.Api.Tests;
+
+/// <summary>
+/// Every route against every kind of bad input that applies to it — malformed JSON, wrong types,
+/// missing and unknown fields, huge and negative numbers, impossible and far dates, unicode edge
+/// cases, oversize bodies, unknown ids, wrong methods and content types: every answer is a 4xx,
+/// and a count of every table before and after shows that nothing was written.
+/// </summary>
+public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+{
+    private const string LoneHigh = "LONE-HIGH-SURROGATE";
+    private const string LoneLow = "LONE-LOW-SURROGATE";
+
+    /// <summary>Fields of the bodies below that may be left out.</summary>
+    private static readonly HashSet<string> Optional = ["parentId", "hasApprovalAuthority", "probationStart", "hasVotingRights"];
+
+    private sealed record Request(string Method, string Url, string? Body, string ContentType = "application/json");
+
+    [Fact]
+    public async Task Every_bad_request_on_every_route_is_a_4xx_and_writes_nothing()
+    {
+        var unit = await Unit.CreateAsync(fixture.Api);
+        var instance = await unit.ApplyAsync("2026-11-01");
+        var member = unit.Members[0];
+        var before = await CountRowsAsync();
+
+        var corpus = Corpus(unit, instance, member).ToList();
+        Assert.True(corpus.Count >= 200, $"only {corpus.Count} requests");
+        var wrong = new List<string>();
+        foreach (var request in corpus)
+        {
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+            if (request.Body is not null) message.Content = new StringContent(request.Body, Encoding.UTF8, request.ContentType.Split(';')[0]);
+            if (request.Body is not null && request.ContentType.Contains(';')) message.Content!.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.ContentType);
+            using var response = await fixture.Api.Client.SendAsync(message);
+            var status = (int)response.StatusCode;
+            if (status is < 400 or > 499)
+                wrong.Add($"{request.Method} {request.Url} [{request.ContentType}] {Shorten(request.Body)} → {status}: {Shorten(await response.Content.ReadAsStringAsync())}");
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {corpus.Count} requests were not a 4xx:\n{string.Join("\n", wrong)}");
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    private static IEnumerable<Request> Corpus(Unit unit, Guid instance, Guid member)
+    {
+        var unknown = Guid.NewGuid();
+        var application = new JsonObject
+        {
+            ["person"] = new JsonObject { ["name"] = "测试", ["gender"] = "male", ["ethnicity"] = "汉族", ["citizenId"] = CitizenIds.For(new DateOnly(1990, 6, 1)) },
+            ["branchId"] = unit.Branch.ToString(), ["applicationDate"] = "2026-11-20", ["actorId"] = unit.Secretary.ToString(),
+        };
+        var talk = new JsonObject { ["date"] = "2026-11-10", ["talkerId"] = member.ToString(), ["notes"] = "谈话", ["actorId"] = member.ToString() };
+        var organization = new JsonObject { ["name"] = "某党支部", ["kind"] = "branch", ["parentId"] = unit.Committee.ToString(), ["hasApprovalAuthority"] = false };
+        var newMember = new JsonObject
+        {
+            ["name"] = "孙八", ["gender"] = "male", ["citizenId"] = CitizenIds.For(new DateOnly(1981, 3, 3)), ["branchId"] = unit.Branch.ToString(),
+            ["membership"] = "full", ["probationStart"] = null, ["hasVotingRights"] = true,
+        };
+        var memberPut = new JsonObject { ["name"] = "改名", ["branchId"] = unit.Branch.ToString(), ["hasVotingRights"] = true, ["onDisciplinaryProbation"] = false };
+        var feed = new JsonObject { ["organizationId"] = unit.Branch.ToString() };
+
+        // Bodies the server would accept as they are; every variant below breaks them one way.
+        var bodies = new (string Method, string Url, JsonObject Valid, bool Partial)[]
+        {
+            ("POST", "/api/applications", application, false),
+            ("POST", "/api/definitions/member-development/instances", application, false),
+            ("POST", $"/api/instances/{instance}/actions/initial-talk", talk, false),
+            ("POST", "/api/party-organizations", organization, false),
+            ("PUT", $"/api/party-organizations/{unit.Branch}", organization, false),
+            ("PATCH", $"/api/party-organizations/{unit.Branch}", new JsonObject { ["email"] = "x@example.org" }, true),
+            ("POST", "/api/members", newMember, false),
+            ("PUT", $"/api/members/{member}", memberPut, false),
+            ("PATCH", $"/api/members/{member}", new JsonObject { ["partyGroup"] = "第三党小组" }, true),
+            ("POST", "/api/calendar-feeds", feed, false),
+        };
+        foreach (var (method, url, valid, partial) in bodies)
+        {
+            foreach (var text in new[] { "{", "[1, 2", "{\"name\": }", "nul", "", "{\"a\": 1}}", "{'name': 'x'}", "[]", "\"text\"", "42", "null" })
+                yield return new(method, url, text);
+            foreach (var type in new[] { "text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data", "application/json; charset=utf-16" })
+                yield return new(method, url, valid.ToJsonString(), type);
+            yield return new(method, url, With(valid, "bogus", 1));
+            yield return new(method, url, With(valid, "padding", new string('x', 1_100_000)));
+            foreach (var (field, value) in valid)
+            {
+                foreach (var wrongType in WrongTypes(value)) yield return new(method, url, With(valid, field, wrongType));
+                if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                {
+                    // Written as JSON escapes: a C# string cannot carry a lone surrogate into UTF-8.
+                    yield return new(method, url, With(valid, field, LoneHigh).Replace(LoneHigh, "\\ud800"));
+                    yield return new(method, url, With(valid, field, LoneLow).Replace(LoneLow, "a\\udc00b"));
+                    yield return new(method, url, With(valid, field, "a\u0000b"));
+                    if (!field.EndsWith("Id", StringComparison.Ordinal) && field is not ("email" or "partyGroup" or "notes" or "name")) yield return new(method, url, With(valid, field, "2026-02-30"));
+                }
+                if (!partial && !Optional.Contains(field)) yield return new(method, url, Without(valid, field));
+            }
+        }
+
+        // Dates, numbers and ids that parse but cannot be right.
+        foreach (var date in new[] { "2026-02-30", "2026-13-01", "26-11-01", "9999-12-31", "0001-01-01", "2026-11-01T10:00:00" })
+        {
+            yield return new("POST", "/api/applications", With(application, "applicationDate", date));
+            yield return new("POST", $"/api/instances/{instance}/actions/initial-talk", With(talk, "date", date));
+        }
+        foreach (var number in new JsonNode[] { JsonValue.Create(1e300), JsonValue.Create(-1), JsonValue.Create(2147483648L), JsonValue.Create(2.5) })
+            yield return new("POST", $"/api/instances/{instance}/actions/initial-talk", With(talk, "notes", number.DeepClone()));
+        yield return new("POST", "/api/applications", With(application, "branchId", unknown.ToString()));
+        yield return new("POST", "/api/applications", With(application, "actorId", unknown.ToString()));
+        yield return new("POST", $"/api/instances/{instance}/actions/initial-talk", With(talk, "talkerId", unknown.ToString()));
+        yield return new("POST", "/api/members", With(newMember, "branchId", unknown.ToString()));
+        yield return new("POST", "/api/members", With(newMember, "citizenId", "110101199003077777"));
+        yield return new("POST", "/api/calendar-feeds", new JsonObject { ["memberId"] = unknown.ToString() }.ToJsonString());
+
+        // Unknown ids in the path, unknown definitions and actions.
+        yield return new("POST", $"/api/instances/{unknown}/actions/initial-talk", talk.ToJsonString());
+        yield return new("POST", $"/api/instances/{instance}/actions/no-such-step", talk.ToJsonString());
+        yield return new("POST", $"/api/instances/{instance}/actions/take-oath", new JsonObject { ["date"] = "2026-11-10", ["actorId"] = member.ToString() }.ToJsonString());
+        yield return new("POST", "/api/definitions/no-such-definition/instances", application.ToJsonString());
+        yield return new("PUT", $"/api/party-organizations/{unknown}", organization.ToJsonString());
+        yield return new("PATCH", $"/api/members/{unknown}", new JsonObject { ["partyGroup"] = "x" }.ToJsonString());
+        yield return new("POST", $"/api/inbox/{unknown}/read", null);
+        yield return new("DELETE", $"/api/calendar-feeds/{unknown}", null);
+        foreach (var url in new[]
+                 {
+                     $"/api/instances/{unknown}", "/api/instances/not-a-guid", $"/api/members/{unknown}", $"/api/party-organizations/{unknown}",
+                     "/api/definitions/member-development/99", "/api/definitions/no-such/1/diagram", $"/api/calendar-feeds/{new string('A', 43)}.ics",
+                     "/api/instances?page=0", "/api/instances?pageSize=100000", "/api/instances?page=abc", "/api/instances?open=maybe",
+                     "/api/instances?organization=x", $"/api/instances?organization={unknown}", $"/api/instances?name={new string('名', 500)}",
+                     "/api/instances?citizenId=123", "/api/instances?page=-5", "/api/members?branchId=x", "/api/party-organizations?parentId=x",
+                     "/api/deadlines?dueBefore=2026-02-30", "/api/deadlines?overdue=perhaps", $"/api/deadlines?organization={unknown}",
+                     $"/api/deadlines/summary?organization={unknown}", "/api/inbox", $"/api/inbox?member={unknown}&organization={unknown}", "/api/inbox?unreadOnly=2",
+                 })
+            yield return new("GET", url, null);
+
+        // Methods a route does not have.
+        foreach (var (method, url) in new[]
+                 {
+                     ("PUT", "/api/applications"), ("DELETE", $"/api/instances/{instance}"), ("PATCH", "/api/instances"), ("PUT", $"/api/instances/{instance}/actions/initial-talk"),
+                     ("DELETE", "/api/members"), ("POST", "/api/definitions"), ("DELETE", $"/api/party-organizations/{unit.Branch}"), ("PUT", "/api/inbox"),
+                 })
+            yield return new(method, url, method == "DELETE" ? null : "{}");
+    }
+
+    private static IEnumerable<JsonNode?> WrongTypes(JsonNode? value) => value switch
+    {
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => [JsonValue.Create(12345), JsonValue.Create(true), new JsonArray("x"), new JsonObject { ["x"] = 1 }],
+        JsonValue v when v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => [JsonValue.Create("yes"), JsonValue.Create(1)],
+        JsonObject => [JsonValue.Create("an object was expected"), new JsonArray()],
+        _ => [],
+    };
+
+    private static string With(JsonObject valid, string field, JsonNode? value)
+    {
+        var copy = valid.DeepClone().AsObject();
+        copy[field] = value;
+        return copy.ToJsonString();
+    }
+
+    private static string Without(JsonObject valid, string field)
+    {
+        var copy = valid.DeepClone().AsObject();
+        copy.Remove(field);
+        return copy.ToJsonString();
+    }
+
+    private async Task<Dictionary<string, long>> CountRowsAsync()
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct())
+        {
+            // Table names come from the model, not from input.
+            var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
+            counts[table] = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
+        }
+        counts["versions"] = await db.Database.SqlQueryRaw<long>(
+            "SELECT COALESCE(SUM(\"Version\"), 0) AS \"Value\" FROM (SELECT \"Version\" FROM organizations UNION ALL SELECT \"Version\" FROM people UNION ALL SELECT \"Version\" FROM instances) v").SingleAsync();
+        return counts;
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length > 160 ? text[..160] + "…" : text;
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using PartyWorkflow.Api.Tests.Infrastructure;
+
+namespace PartyWorkflow.Api.Tests;
+
+/// <summary>
+/// The OpenAPI document tells the truth: for every route, a request the server accepts and one it
+/// refuses are both held against it. Accepted bodies match the documented request body; refused
+/// ones get a documented status whose ProblemDetails body matches, and a 400 body the document
+/// itself already rules out.
+/// </summary>
+public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+{
+    private sealed record Call(string Method, string Route, string Url, JsonNode? Body);
+
+    [Fact]
+    public async Task Every_route_is_described_with_its_request_body_and_its_refusals()
+    {
+        var api = fixture.Api;
+        var schemas = new OpenApiSchemas(JsonNode.Parse(await api.Client.GetStringAsync("/openapi/v1.json"))!.AsObject());
+        var unit = await Unit.CreateAsync(api);
+        var instance = await unit.ApplyAsync("2026-11-01");
+        var member = unit.Members[0];
+        var unknown = Guid.NewGuid();
+        var application = (string citizenId, string date) => new JsonObject
+        {
+            ["person"] = new JsonObject { ["name"] = "赵六", ["gender"] = "male", ["ethnicity"] = "汉族", ["citizenId"] = citizenId },
+            ["branchId"] = unit.Branch.ToString(), ["applicationDate"] = date, ["actorId"] = unit.Secretary.ToString(),
+        };
+        var organization = (string name) => new JsonObject { ["name"] = name, ["kind"] = "branch", ["parentId"] = unit.Committee.ToString(), ["hasApprovalAuthority"] = false, ["email"] = null, ["jurisdiction"] = null };
+        var feed = await ApiClient.ExpectAsync(await api.PostAsync("/api/calendar-feeds", new JsonObject { ["organizationId"] = unit.Committee.ToString() }), HttpStatusCode.Created);
+        var reminderSource = await unit.ApplyAsync("2026-10-30");
+        await fixture.Factory.SweepAsync();
+
+        var cases = new List<(Call Accepted, Call? Refused)>
+        {
+            (new("get", "/health", "/health", null), null),
+            (new("post", "/api/definitions/{definitionId}/instances", "/api/definitions/member-development/instances", application(CitizenIds.For(new DateOnly(1995, 1, 1)), "2026-11-20")),
+                new("post", "/api/definitions/{definitionId}/instances", "/api/definitions/member-development/instances", application(CitizenIds.For(new DateOnly(2015, 1, 1)), "2026-11-20"))),
+            (new("post", "/api/applications", "/api/applications", application(CitizenIds.For(new DateOnly(1996, 1, 1)), "2026-11-20")),
+                new("post", "/api/applications", "/api/applications", application("x", "20.11.2026"))),
+            (new("get", "/api/instances", "/api/instances?open=true&pageSize=5", null), new("get", "/api/instances", "/api/instances?page=0", null)),
+            (new("get", "/api/instances/{id}", $"/api/instances/{instance}", null), new("get", "/api/instances/{id}", $"/api/instances/{unknown}", null)),
+            (new("post", "/api/instances/{id}/actions/{actionId}", $"/api/instances/{instance}/actions/initial-talk",
+                    new JsonObject { ["date"] = "2026-11-10", ["talkerId"] = member.ToString(), ["notes"] = "谈话", ["actorId"] = member.ToString() }),
+                new("post", "/api/instances/{id}/actions/{actionId}", $"/api/instances/{instance}/actions/confirm-activist",
+                    new JsonObject { ["date"] = "2026-11-12", ["actorId"] = member.ToString(), ["colour"] = "red" })),
+            (new("get", "/api/definitions", "/api/definitions", null), null),
+            (new("get", "/api/definitions/{definitionId}/{version}", "/api/definitions/member-development/1", null),
+                new("get", "/api/definitions/{definitionId}/{version}", "/api/definitions/member-development/9", null)),
+            (new("get", "/api/definitions/{definitionId}/{version}/diagram", "/api/definitions/member-development/1/diagram", null),
+                new("get", "/api/definitions/{definitionId}/{version}/diagram", "/api/definitions/no-such/1/diagram", null)),
+            (new("post", "/api/party-organizations", "/api/party-organizations", organization("新党支部")),
+                new("post", "/api/party-organizations", "/api/party-organizations", new JsonObject { ["name"] = 5, ["kind"] = "branch" })),
+            (new("get", "/api/party-organizations", "/api/party-organizations?kind=branch", null), new("get", "/api/party-organizations", "/api/party-organizations?parentId=x", null)),
+            (new("get", "/api/party-organizations/{id}", $"/api/party-organizations/{unit.Branch}", null), new("get", "/api/party-organizations/{id}", $"/api/party-organizations/{unknown}", null)),
+            (new("put", "/api/party-organizations/{id}", $"/api/party-organizations/{unit.Branch}", organization("改名党支部")),
+                new("put", "/api/party-organizations/{id}", $"/api/party-organizations/{unit.Branch}", new JsonObject { ["name"] = "改名党支部", ["kind"] = "branch", ["emial"] = "a@b.cn" })),
+            (new("patch", "/api/party-organizations/{id}", $"/api/party-organizations/{unit.Branch}", new JsonObject { ["email"] = "branch@example.org" }),
+                new("patch", "/api/party-organizations/{id}", $"/api/party-organizations/{unit.Branch}", new JsonObject { ["hasApprovalAuthority"] = "yes" })),
+            (new("post", "/api/members", "/api/members", new JsonObject
+                {
+                    ["name"] = "钱七", ["gender"] = "female", ["citizenId"] = CitizenIds.For(new DateOnly(1980, 2, 2)), ["branchId"] = unit.Branch.ToString(), ["membership"] = "full",
+                }),
+                new("post", "/api/members", "/api/members", new JsonObject { ["name"] = "钱七", ["probationStart"] = "soon" })),
+            (new("get", "/api/members", $"/api/members?branchId={unit.Branch}&name=党员", null), new("get", "/api/members", "/api/members?branchId=x", null)),
+            (new("get", "/api/members/{id}", $"/api/members/{member}", null), new("get", "/api/members/{id}", $"/api/members/{unknown}", null)),
+            (new("put", "/api/members/{id}", $"/api/members/{member}", new JsonObject { ["name"] = "党员", ["branchId"] = unit.Branch.ToString(), ["hasVotingRights"] = true, ["onDisciplinaryProbation"] = false }),
+                new("put", "/api/members/{id}", $"/api/members/{member}", new JsonObject { ["name"] = "党员", ["branchId"] = unit.Branch.ToString(), ["hasVotingRights"] = "true" })),
+            (new("patch", "/api/members/{id}", $"/api/members/{member}", new JsonObject { ["partyGroup"] = "第一党小组" }),
+                new("patch", "/api/members/{id}", $"/api/members/{member}", new JsonObject { ["partyGroop"] = "第一党小组" })),
+            (new("post", "/api/calendar-feeds", "/api/calendar-feeds", new JsonObject { ["organizationId"] = unit.Branch.ToString() }),
+                new("post", "/api/calendar-feeds", "/api/calendar-feeds", new JsonObject { ["memberId"] = "x" })),
+            (new("get", "/api/calendar-feeds/{token}.ics", new Uri(feed["url"]!.GetValue<string>(), UriKind.RelativeOrAbsolute).IsAbsoluteUri ? new Uri(feed["url"]!.GetValue<string>()).PathAndQuery : feed["url"]!.GetValue<string>(), null), new("get", "/api/calendar-feeds/{token}.ics", $"/api/calendar-feeds/{new string('A', 43)}.ics", null)),
+            (new("delete", "/api/calendar-feeds/{id}", $"/api/calendar-feeds/{feed["id"]}", null), new("delete", "/api/calendar-feeds/{id}", $"/api/calendar-feeds/{unknown}", null)),
+            (new("get", "/api/inbox", $"/api/inbox?organization={unit.Branch}", null), new("get", "/api/inbox", "/api/inbox", null)),
+            (new("get", "/api/deadlines", "/api/deadlines?kind=initial-talk-due", null), new("get", "/api/deadlines", "/api/deadlines?dueBefore=tomorrow", null)),
+            (new("get", "/api/deadlines/summary", $"/api/deadlines/summary?organization={unit.Committee}", null), new("get", "/api/deadlines/summary", $"/api/deadlines/summary?organization={unknown}", null)),
+        };
+        var reminder = (await fixture.Factory.RemindersAsync(reminderSource)).First();
+        cases.Add((new("post", "/api/inbox/{id}/read", $"/api/inbox/{reminder.Id}/read", null), new("post", "/api/inbox/{id}/read", $"/api/inbox/{unknown}/read", null)));
+
+        var documented = schemas.Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => $"{m.Key} {p.Key}")).Order().ToList();
+        Assert.Equal(documented, cases.Select(c => $"{c.Accepted.Method} {c.Accepted.Route}").Order().ToList());
+
+        var problems = new List<string>();
+        foreach (var (accepted, refused) in cases)
+        {
+            problems.AddRange(await CheckAsync(schemas, accepted, expectSuccess: true));
+            if (refused is not null) problems.AddRange(await CheckAsync(schemas, refused, expectSuccess: false));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private async Task<IEnumerable<string>> CheckAsync(OpenApiSchemas schemas, Call call, bool expectSuccess)
+    {
+        var problems = new List<string>();
+        var operation = schemas.Operation(call.Method, call.Route);
+        using var request = new HttpRequestMessage(new HttpMethod(call.Method.ToUpperInvariant()), call.Url);
+        if (call.Body is not null) request.Content = new StringContent(call.Body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await fixture.Api.Client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        var name = $"{call.Method} {call.Url} → {status}";
+        if (expectSuccess != response.IsSuccessStatusCode) problems.Add($"{name}: expected {(expectSuccess ? "success" : "a refusal")}: {text}");
+        if (operation["responses"]?[status.ToString()] is not { } documented) { problems.Add($"{name}: status not documented"); return problems; }
+
+        var requestSchema = operation["requestBody"]?["content"]?["application/json"]?["schema"];
+        if (call.Body is not null && requestSchema is null) problems.Add($"{name}: no request body documented");
+        if (call.Body is not null && requestSchema is not null)
+        {
+            var bodyProblems = schemas.Problems(requestSchema, call.Body);
+            if (expectSuccess && bodyProblems.Count > 0) problems.Add($"{name}: accepted body does not match the document: {string.Join("; ", bodyProblems)}");
+            if (status == 400 && bodyProblems.Count == 0) problems.Add($"{name}: the document allows a body the server refuses as malformed");
+        }
+        if (!expectSuccess)
+        {
+            var problemSchema = documented["content"]?["application/problem+json"]?["schema"];
+            if (problemSchema is null) problems.Add($"{name}: no problem body documented");
+            else problems.AddRange(schemas.Problems(problemSchema, JsonNode.Parse(text)).Select(p => $"{name}: {p}"));
+        }
+        return problems;
+    }
+}
