@@ -10,7 +10,9 @@ using PartyWorkflow.Server.Endpoints;
 using PartyWorkflow.Server.Http;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the server's own folder, so that appsettings.json is found (and its log levels
+// apply) whatever folder `dotnet path/to/PartyWorkflow.Server.dll` is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddPartyWorkflow(builder.Configuration);
 
 const long maxBody = 1024 * 1024;

@@ -36,6 +36,28 @@ public sealed class DiscoveryTests(PostgresFixture fixture) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task An_organization_lists_the_instances_of_every_level_below_it_and_no_others()
+    {
+        var api = fixture.Api;
+        var committee = await api.CreateOrganizationAsync("party-committee", approvalAuthority: true, name: "某乡镇党委");
+        var general = await api.CreateOrganizationAsync("general-branch", committee, name: "某党总支");
+        var deep = await api.CreateOrganizationAsync("branch", general, name: "某深层党支部");
+        var elsewhere = await api.CreateOrganizationAsync("branch", name: "别处党支部");
+        var secretary = await api.CreateMemberAsync(deep);
+        var inDeep = Guid.Parse((await ApiClient.ExpectAsync(await api.SubmitAsync(deep, secretary, CitizenIds.For(new DateOnly(1992, 2, 2)), "2026-11-20"), HttpStatusCode.Created))["id"]!.GetValue<string>());
+        await ApiClient.ExpectAsync(await api.SubmitAsync(elsewhere, secretary, CitizenIds.For(new DateOnly(1992, 3, 3)), "2026-11-20"), HttpStatusCode.Created);
+
+        foreach (var root in new[] { committee, general, deep })
+        {
+            var listed = await api.GetAsync($"/api/instances?organization={root}");
+            var item = Assert.Single(listed["items"]!.AsArray())!;
+            Assert.Equal(inDeep.ToString(), item["id"]!.GetValue<string>());
+            Assert.Equal("某深层党支部", item["organizationName"]!.GetValue<string>());
+        }
+        Assert.Single(JsonNode.Parse(await api.Client.GetStringAsync($"/api/deadlines?organization={committee}"))!.AsArray());
+    }
+
+    [Fact]
     public async Task Members_are_searched_by_name()
     {
         var unit = await Unit.CreateAsync(fixture.Api);

@@ -36,6 +36,58 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Started_from_another_folder_the_server_reads_its_settings_and_logs_no_sql()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+            Environment =
+            {
+                ["ConnectionStrings__Default"] = TestDatabases.CreateSqlite(),
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["PartyWorkflow__Reminders__SchedulerEnabled"] = "false",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (true)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/api/instances", timeout.Token)).IsSuccessStatusCode) break;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200, timeout.Token);
+                }
+            }
+            await http.GetStringAsync("/api/party-organizations");
+            await Task.Delay(500);
+            string text;
+            lock (output) text = output.ToString();
+            Assert.Contains("is running at", text);
+            Assert.DoesNotContain("Executed DbCommand", text);
+            Assert.DoesNotContain("SELECT", text);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public async Task Definitions_validate_accepts_the_repository_definitions()
     {
         var (code, output, _) = await RunCliAsync("definitions", "validate", WorkflowFolders.Original);

@@ -13,6 +13,9 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(PartyWorkflowDbCon
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A failure aborts the whole command, never part of it: the savepoints EF would put before
+        // each further SaveChanges (a round trip each) are never rolled back to.
+        db.Database.AutoSavepointsEnabled = false;
         var response = await next(message, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return response;

@@ -39,9 +39,8 @@ public sealed class ListInstancesHandler(PartyWorkflowDbContext db) : IQueryHand
 {
     public async ValueTask<InstancePage> Handle(ListInstances query, CancellationToken ct)
     {
-        var tree = await OrganizationTree.LoadAsync(db, ct);
-        if (query.Organization is { } org && !tree.Contains(org)) throw new NotFoundException("party organization", org.ToString());
-        var organizations = query.Organization is { } root ? tree.SelfAndDescendants(root).ToList() : null;
+        var organizations = query.Organization is { } root ? await OrganizationSubtree.IdsAsync(db, root, ct) : null;
+        if (organizations is [] ) throw new NotFoundException("party organization", query.Organization.ToString()!);
         Guid? person = null;
         if (query.CitizenId is { } citizenId)
         {
@@ -64,9 +63,10 @@ public sealed class ListInstancesHandler(PartyWorkflowDbContext db) : IQueryHand
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        var names = await OrganizationSubtree.NamesAsync(db, page.Select(i => i.OrganizationId), ct);
         return new InstancePage(page.Select(i => new InstanceSummary(
             i.Id, i.DefinitionId, i.DefinitionVersion, i.SubjectKind, i.SubjectId, i.SubjectName, i.OrganizationId,
-            tree.NameOf(i.OrganizationId), i.State, i.Stage, i.IsOpen, InstanceMapping.ParseRoles(i.AwaitedRoles), i.UpdatedAt, i.Version)).ToList(),
+            names.GetValueOrDefault(i.OrganizationId, ""), i.State, i.Stage, i.IsOpen, InstanceMapping.ParseRoles(i.AwaitedRoles), i.UpdatedAt, i.Version)).ToList(),
             query.Page, query.PageSize, total);
     }
 }

@@ -4,7 +4,7 @@ using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Registry;
 
-/// <summary>The organizations as a tree, loaded at once (there are hundreds, not millions): who is under whom.</summary>
+/// <summary>Organizations as a tree (all of them, or those a batch needs with their ancestors): who is under whom.</summary>
 public sealed class OrganizationTree
 {
     private const int MaxDepth = 20;
@@ -19,6 +19,24 @@ public sealed class OrganizationTree
 
     public static async Task<OrganizationTree> LoadAsync(PartyWorkflowDbContext db, CancellationToken ct) =>
         new(await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct));
+
+    /// <summary>
+    /// Only these organizations and the ones above them, a level per query (a tree is a few levels
+    /// deep): enough to find the committee above a branch without loading every organization.
+    /// </summary>
+    public static async Task<OrganizationTree> LoadWithAncestorsAsync(PartyWorkflowDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, Organization>();
+        var wanted = ids.Distinct().ToList();
+        for (var depth = 0; wanted.Count > 0 && depth < MaxDepth; depth++)
+        {
+            var level = wanted;
+            foreach (var organization in await db.Organizations.AsNoTracking().Where(o => level.Contains(o.Id)).ToListAsync(ct))
+                found[organization.Id] = organization;
+            wanted = level.Where(found.ContainsKey).Select(id => found[id].ParentId).OfType<Guid>().Where(id => !found.ContainsKey(id)).Distinct().ToList();
+        }
+        return new OrganizationTree(found);
+    }
 
     public IReadOnlyDictionary<Guid, Organization> All => organizations;
 

@@ -37,8 +37,8 @@ public sealed class GetCalendarFeedHandler(PartyWorkflowDbContext db, WorkflowCa
 
     private async Task<(string Name, List<Deadline> Deadlines)> OfOrganizationAsync(Guid organizationId, CancellationToken ct)
     {
-        var tree = await OrganizationTree.LoadAsync(db, ct);
-        var branches = tree.SelfAndDescendants(organizationId).ToList();
-        return (tree.NameOf(organizationId), await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && branches.Contains(d.OrganizationId)).ToListAsync(ct));
+        var branches = await OrganizationSubtree.IdsAsync(db, organizationId, ct);
+        var name = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
+        return (name, await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && branches.Contains(d.OrganizationId)).ToListAsync(ct));
     }
 }

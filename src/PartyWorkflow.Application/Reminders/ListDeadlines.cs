@@ -25,9 +25,8 @@ public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCata
     public async ValueTask<IReadOnlyList<DeadlineItem>> Handle(ListDeadlines query, CancellationToken ct)
     {
         var today = clock.Today;
-        var tree = await OrganizationTree.LoadAsync(db, ct);
-        if (query.Organization is { } org && !tree.Contains(org)) throw new NotFoundException("party organization", org.ToString());
-        var branches = query.Organization is { } root ? tree.SelfAndDescendants(root).ToList() : null;
+        var branches = query.Organization is { } root ? await OrganizationSubtree.IdsAsync(db, root, ct) : null;
+        if (branches is []) throw new NotFoundException("party organization", query.Organization.ToString()!);
 
         var rows = await db.Deadlines.AsNoTracking()
             .Where(d => d.IsOpen)
@@ -38,10 +37,11 @@ public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCata
             .OrderBy(d => d.DueDate).Take(Limit)
             .Join(db.Instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Name = i.SubjectName, i.State })
             .ToListAsync(ct);
+        var names = await OrganizationSubtree.NamesAsync(db, rows.Select(x => x.Deadline.OrganizationId), ct);
         return rows.Select(x => new DeadlineItem(
             x.Deadline.Id, x.Deadline.InstanceId, x.Deadline.Kind,
             catalog.DeadlineKind(x.Deadline.DefinitionId, x.Deadline.DefinitionVersion, x.Deadline.Kind)?.Name.Zh ?? x.Deadline.Kind,
             x.Deadline.DueDate, x.Deadline.DueDate < today, x.Deadline.DueDate.DayNumber - today.DayNumber,
-            x.Deadline.SubjectKind, x.Deadline.SubjectId, x.Name, x.Deadline.OrganizationId, tree.NameOf(x.Deadline.OrganizationId), x.State)).ToList();
+            x.Deadline.SubjectKind, x.Deadline.SubjectId, x.Name, x.Deadline.OrganizationId, names.GetValueOrDefault(x.Deadline.OrganizationId, ""), x.State)).ToList();
     }
 }

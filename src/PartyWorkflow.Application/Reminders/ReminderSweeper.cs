@@ -22,13 +22,13 @@ public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog c
     {
         var today = clock.Today;
         var written = 0;
-        OrganizationTree? organizations = null;
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var batch = await ClaimAsync(today, ct);
             if (batch.Count == 0) break;
-            organizations ??= await OrganizationTree.LoadAsync(db, ct);
+            // Only the organizations of this batch and those above them, never the whole tree.
+            var organizations = await OrganizationTree.LoadWithAncestorsAsync(db, batch.Select(d => d.OrganizationId), ct);
             var subjects = await kinds.ContactsAsync(batch.Select(d => (d.SubjectKind, d.SubjectId)), ct);
             var resolver = new RecipientResolver(organizations, kinds, subjects);
             foreach (var deadline in batch) written += Write(deadline, today, resolver, SubjectKinds.NameOrEmpty(subjects, deadline));

@@ -18,6 +18,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddScoped<ReminderSweeper>();
         services.AddScoped<EmailDispatcher>();
+        services.AddScoped<Common.IdempotencyPruner>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         if (!options.SchedulerEnabled) return services;
 
@@ -48,6 +49,10 @@ public static class SchedulingServiceCollectionExtensions
                 .WithIdentity("email-dispatch")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds / 2))).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.ScheduleJob<Common.IdempotencyPruneJob>(t => t
+                .WithIdentity("idempotency-prune")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
