@@ -17,11 +17,15 @@ public sealed class DeadlineSummaryHandler(PartyWorkflowDbContext db, Clock cloc
     {
         var today = clock.Today;
         var soon = today.AddDays(30);
-        var tree = await OrganizationTree.LoadAsync(db, ct);
-        if (query.Organization is { } org && !tree.Contains(org)) throw new NotFoundException("party organization", org.ToString());
-        var scope = query.Organization is { } root ? tree.SelfAndDescendants(root) : tree.All.Keys.ToHashSet();
+        // Scoped to the organization asked for: its subtree by one recursive query, not the whole tree.
+        var subtree = query.Organization is { } root ? await OrganizationSubtree.IdsAsync(db, root, ct) : null;
+        if (subtree is []) throw new NotFoundException("party organization", query.Organization.ToString()!);
+        var tree = new OrganizationTree(await db.Organizations.AsNoTracking()
+            .Where(o => subtree == null || subtree.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct));
+        var scope = tree.All.Keys.ToHashSet();
 
         var perBranch = await db.Deadlines.AsNoTracking().Where(d => d.IsOpen)
+            .Where(d => subtree == null || subtree.Contains(d.OrganizationId))
             .GroupBy(d => d.OrganizationId)
             .Select(g => new { Branch = g.Key, Open = g.Count(), Overdue = g.Count(d => d.DueDate < today), Soon = g.Count(d => d.DueDate >= today && d.DueDate <= soon) })
             .ToListAsync(ct);

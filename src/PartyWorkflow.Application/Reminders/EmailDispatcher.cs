@@ -6,14 +6,17 @@ using PartyWorkflow.Persistence.Entities;
 namespace PartyWorkflow.Application.Reminders;
 
 /// <summary>
-/// Sends the e-mail outbox. Rows are claimed like deadlines (skipped when another node holds them);
-/// a failed delivery is retried later with the same Message-ID, with a growing pause, up to
-/// <see cref="SmtpOptions.MaxAttempts"/>. A crash between sending and committing sends again:
-/// at least once, recognizably the same message.
+/// Sends the e-mail outbox. A batch is claimed with a lease in a short transaction (rows another
+/// node holds are skipped; claimed rows are not due again until the lease runs out), sent with no
+/// transaction open — SMTP may take seconds, and rows stay unlocked meanwhile — and the outcome is
+/// saved afterwards. A failed delivery is retried later with the same Message-ID, with a growing
+/// pause, up to <see cref="SmtpOptions.MaxAttempts"/>. A crash between sending and saving sends again
+/// once the lease has run out: at least once, recognizably the same message.
 /// </summary>
 public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender sender, Clock clock, ReminderOptions options)
 {
     private const int BatchSize = 50;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     public async Task<int> DispatchAsync(CancellationToken ct = default)
     {
@@ -21,8 +24,14 @@ public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender send
         var sent = 0;
         while (true)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var batch = await ClaimAsync(clock.Now, ct);
+            List<EmailMessage> batch;
+            await using (var claim = await db.Database.BeginTransactionAsync(ct))
+            {
+                batch = await ClaimAsync(clock.Now, ct);
+                foreach (var message in batch) message.NextAttemptAt = clock.Now.Add(Lease);
+                await db.SaveChangesAsync(ct);
+                await claim.CommitAsync(ct);
+            }
             if (batch.Count == 0) break;
             var results = await sender.SendAsync(batch, ct);
             for (var i = 0; i < batch.Count; i++)
@@ -45,7 +54,6 @@ public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender send
                 }
             }
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
             if (results.Any(r => !r.Succeeded)) break;
         }

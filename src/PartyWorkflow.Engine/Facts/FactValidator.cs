@@ -15,6 +15,9 @@ namespace PartyWorkflow.Engine.Facts;
 public static class FactValidator
 {
     private static readonly ConditionalWeakTable<StepDefinition, JsonSchema> Schemas = new();
+    // A valid body is the common case: the flag output only says valid or not, without collecting
+    // details for every node; the list output, to name each field, is built only for invalid ones.
+    private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     public static JsonSchema SchemaOf(StepDefinition step) => Schemas.GetValue(step, s =>
@@ -33,12 +36,13 @@ public static class FactValidator
     public static Dictionary<string, string[]> Validate(StepDefinition step, JsonObject facts)
     {
         RemoveNulls(facts);
-        var result = SchemaOf(step).Evaluate(JsonSerializer.SerializeToElement(facts), Options);
-        if (result.IsValid)
+        var element = JsonSerializer.SerializeToElement(facts);
+        if (SchemaOf(step).Evaluate(element, Flag).IsValid)
         {
             WholeNumbers(step.Facts, facts);
             return [];
         }
+        var result = SchemaOf(step).Evaluate(element, Options);
         var errors = new Dictionary<string, List<string>>();
         foreach (var detail in (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
             Describe(step.Facts, facts, Segments(detail.InstanceLocation.ToString()), detail.Errors!.Keys.ToHashSet(), errors);
