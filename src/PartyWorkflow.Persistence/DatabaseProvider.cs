@@ -15,9 +15,21 @@ public static class DatabaseProvider
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         if (IsPostgres(connectionString))
-            options.UseNpgsql(connectionString, o => o.MigrationsAssembly("PartyWorkflow.Migrations.Postgres"));
+            options.UseNpgsql(WithoutConnectionReset(connectionString), o => o.MigrationsAssembly("PartyWorkflow.Migrations.Postgres"));
         else
             options.UseSqlite(connectionString, o => o.MigrationsAssembly("PartyWorkflow.Migrations.Sqlite"));
+    }
+
+    /// <summary>
+    /// Npgsql resets a pooled connection with DISCARD ALL, a statement and a transaction of its own
+    /// each time. The server never changes session state (no SET, no temporary tables, no LISTEN), so
+    /// there is nothing to reset; a connection string that says otherwise is kept as it is.
+    /// </summary>
+    public static string WithoutConnectionReset(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies pending migrations; a SQLite file is switched to WAL so readers never wait for the single writer.</summary>
