@@ -44,7 +44,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SubjectLocks>();
 
         var connectionString = ConnectionString(configuration);
-        services.AddDbContextPool<PartyWorkflowDbContext>(o => DatabaseProvider.Configure(o, connectionString));
+        services.AddDbContextPool<PartyWorkflowDbContext>((sp, o) =>
+        {
+            DatabaseProvider.Configure(o, connectionString);
+            // Interceptors registered in DI (the tests' round-trip counter) see every command.
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
         services.AddReminders(configuration, connectionString);
 
         services.AddMediator((MediatorOptions o) =>
