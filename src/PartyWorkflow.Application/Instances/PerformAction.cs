@@ -35,15 +35,18 @@ public sealed class PerformActionHandler(
         if (!workflow.TryGetAction(command.ActionId, out var step)) throw new NotFoundException("action", command.ActionId);
 
         var before = InstanceMapping.ToSnapshot(row);
-        var accepted = engine.Decide(workflow, before, new ActionRequest
+        var request = new ActionRequest
         {
             ActionId = step.Id,
             Facts = command.Body.Facts,
             ActorId = command.Body.ActorId,
             ActorRole = command.Body.ActorRole,
             Today = clock.Today,
-            Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, ct),
-        }).Accept();
+        };
+        // Refused for its state or its shape: answered before any registry read.
+        WorkflowEngine.Precheck(workflow, before, request)?.Accept();
+        request = request with { Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, ct) };
+        var accepted = engine.Decide(workflow, before, request, prechecked: true).Accept();
 
         await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, command.Body.Facts, isNew: false, ct);
         var response = InstanceViewBuilder.Response(row, accepted);

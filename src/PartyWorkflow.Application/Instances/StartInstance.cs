@@ -29,6 +29,17 @@ public sealed class StartInstanceHandler(
         var definition = catalog.LatestPublished(command.DefinitionId) ?? throw new NotFoundException("definition", command.DefinitionId);
         var facts = command.Body.Facts;
         var first = definition.Steps.First(s => !s.Repeats);
+        var request = new ActionRequest
+        {
+            ActionId = first.Id,
+            Facts = facts,
+            ActorId = command.Body.ActorId,
+            ActorRole = command.Body.ActorRole,
+            Today = clock.Today,
+        };
+        // Malformed facts are answered before any registry read; overlays change rules, never facts,
+        // so the definition as written can tell.
+        WorkflowEngine.Precheck(catalog.Find(definition.DefinitionId, definition.Version)!, InstanceSnapshot.New, request)?.Accept();
         var filing = first.FilingFact is { } filingFact ? FactReader.Id(facts, filingFact) : null;
         var jurisdiction = filing is { } organization ? await jurisdictions.ResolveAsync(organization, ct) : null;
         var overlay = catalog.LatestOverlay(jurisdiction, definition.DefinitionId);
@@ -40,15 +51,8 @@ public sealed class StartInstanceHandler(
         var known = await kind.IdentifyAsync(register.Parameters, facts, ct);
         if (known is not null) known = known with { HasOpenProcess = await locks.SubjectIsLockedAsync(definition, known.Id, ct) };
 
-        var accepted = engine.Decide(workflow, InstanceSnapshot.New, new ActionRequest
-        {
-            ActionId = step.Id,
-            Facts = facts,
-            ActorId = command.Body.ActorId,
-            ActorRole = command.Body.ActorRole,
-            Today = clock.Today,
-            Registry = await registry.LoadAsync(step, facts, command.Body.ActorId, known, ct),
-        }).Accept();
+        request = request with { Registry = await registry.LoadAsync(step, facts, command.Body.ActorId, known, ct) };
+        var accepted = engine.Decide(workflow, InstanceSnapshot.New, request, prechecked: true).Accept();
 
         var row = new WorkflowInstance
         {

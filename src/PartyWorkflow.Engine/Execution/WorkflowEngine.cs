@@ -11,7 +11,12 @@ namespace PartyWorkflow.Engine.Execution;
 /// </summary>
 public sealed class WorkflowEngine(RuleCatalog rules)
 {
-    public Decision Decide(CompiledWorkflow workflow, InstanceSnapshot instance, ActionRequest request)
+    /// <summary>
+    /// The refusals that need nothing from the registry: an unknown action (404), one the state does
+    /// not permit (409), malformed facts or an actor the step does not list (400). Null when none
+    /// applies; callers ask this before reading the registry, so such requests cost no registry read.
+    /// </summary>
+    public static Decision? Precheck(CompiledWorkflow workflow, InstanceSnapshot instance, ActionRequest request)
     {
         if (!workflow.TryGetAction(request.ActionId, out var step)) return new UnknownAction(request.ActionId);
         var state = instance.State ?? CompiledWorkflow.NewState;
@@ -21,7 +26,16 @@ public sealed class WorkflowEngine(RuleCatalog rules)
         var role = request.ActorRole ?? step.Actors[0];
         if (!step.Actors.Contains(role))
             fieldErrors["actorRole"] = [$"'{role}' may not take this step; allowed: {string.Join(", ", step.Actors)}"];
-        if (fieldErrors.Count > 0) return new InvalidFacts(fieldErrors);
+        return fieldErrors.Count > 0 ? new InvalidFacts(fieldErrors) : null;
+    }
+
+    /// <param name="prechecked">The caller has had <see cref="Precheck"/> pass on this request already.</param>
+    public Decision Decide(CompiledWorkflow workflow, InstanceSnapshot instance, ActionRequest request, bool prechecked = false)
+    {
+        if (!prechecked && Precheck(workflow, instance, request) is { } refusal) return refusal;
+        workflow.TryGetAction(request.ActionId, out var step);
+        var state = instance.State ?? CompiledWorkflow.NewState;
+        var role = request.ActorRole ?? step.Actors[0];
 
         var unmet = new List<RuleMessage>(UnknownReferences(step, request));
         var warnings = new List<RuleMessage>();

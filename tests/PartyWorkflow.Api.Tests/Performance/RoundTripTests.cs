@@ -49,6 +49,18 @@ public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
             unit.Secretary, idempotencyKey: "talk-1"), HttpStatusCode.OK);
         var keyed = (counter.Commands, counter.Commits, counter.Savepoints);
 
+        counter.Reset();
+        Assert.Equal(HttpStatusCode.Conflict, (await unit.SendAsync(other, "take-oath", "2026-11-11")).StatusCode);
+        var notPermitted = counter.Commands;
+        counter.Reset();
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.ActAsync(other, "confirm-activist", new JsonObject { ["date"] = "soon" }, unit.Secretary)).StatusCode);
+        var malformed = counter.Commands;
+        counter.Reset();
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.SubmitAsync(unit.Branch, unit.Secretary, "x", "soon")).StatusCode);
+        var malformedStart = counter.Commands;
+        // Refused for state or shape before any registry read: only the instance is read (none for a start).
+        Assert.Equal((1, 1, 0), (notPermitted, malformed, malformedStart));
+
         output.WriteLine($"start: {start}; action: {action}; action with Idempotency-Key: {keyed} (commands, commits, savepoints)");
         // Measured 2026-12-02: start 7 commands, action 4, keyed action 6 (each plus COMMIT); the target is 2 commands + COMMIT.
         Assert.True(start.Commands <= 7, $"start: {start.Commands} commands");
