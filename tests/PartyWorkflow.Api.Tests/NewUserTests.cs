@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using PartyWorkflow.Api.Tests.Infrastructure;
@@ -110,7 +109,7 @@ public sealed class NewUserTests(PostgresFixture fixture) : IClassFixture<Postgr
     [Fact]
     public async Task A_first_start_prints_its_address_last_shows_a_home_page_and_has_reminders_in_the_inbox()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
             RedirectStandardOutput = true,
@@ -166,13 +165,4 @@ public sealed class NewUserTests(PostgresFixture fixture) : IClassFixture<Postgr
     private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response) =>
         (await ApiClient.ExpectAsync(response, HttpStatusCode.BadRequest))["errors"]!.AsObject()
         .ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray());
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 }

@@ -38,10 +38,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Started_from_another_folder_the_server_reads_its_settings_and_logs_no_sql()
     {
-        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
             RedirectStandardError = true,

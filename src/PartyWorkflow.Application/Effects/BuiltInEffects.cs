@@ -3,5 +3,5 @@ namespace PartyWorkflow.Application.Effects;
 /// <summary>The effects the application brings, for checking definitions where no service provider exists (the CLI).</summary>
 public static class BuiltInEffects
 {
-    public static readonly IReadOnlySet<string> Ids = new HashSet<string> { "register-subject", "set-membership" };
+    public static readonly IReadOnlySet<string> Ids = new HashSet<string> { RegisterSubjectEffect.EffectId, SetMembershipEffect.EffectId };
 }

@@ -22,8 +22,8 @@ public sealed record EffectContext
 {
     public required CompiledWorkflow Workflow { get; init; }
     public required WorkflowInstance Instance { get; init; }
-    /// <summary>The instance as the engine sees it after the action (its computed dates, say).</summary>
-    public required InstanceSnapshot After { get; init; }
+    /// <summary>The instance's computed dates after the action (the end of probation, say).</summary>
+    public required IReadOnlyDictionary<string, DateOnly> Dates { get; init; }
     public required Accepted Accepted { get; init; }
     public required EffectDefinition Effect { get; init; }
     /// <summary>The action's facts as sent, personal data included: effects that register people need them.</summary>

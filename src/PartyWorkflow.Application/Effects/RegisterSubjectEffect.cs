@@ -10,7 +10,9 @@ namespace PartyWorkflow.Application.Effects;
 /// </summary>
 public sealed class RegisterSubjectEffect(SubjectKinds kinds) : IEffectHandler
 {
-    public string Id => "register-subject";
+    public const string EffectId = "register-subject";
+
+    public string Id => EffectId;
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {

@@ -13,7 +13,9 @@ namespace PartyWorkflow.Application.Effects;
 /// </summary>
 public sealed class SetMembershipEffect(PartyWorkflowDbContext db) : IEffectHandler
 {
-    public string Id => "set-membership";
+    public const string EffectId = "set-membership";
+
+    public string Id => EffectId;
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
@@ -25,7 +27,7 @@ public sealed class SetMembershipEffect(PartyWorkflowDbContext db) : IEffectHand
         person.HasVotingRights = membership == "full";
         foreach (var (field, node) in context.Parameters["record"] as JsonObject ?? [])
         {
-            if (node?.GetValue<string>() is not { } dateName || !context.After.Dates.TryGetValue(dateName, out var date)) continue;
+            if (node?.GetValue<string>() is not { } dateName || !context.Dates.TryGetValue(dateName, out var date)) continue;
             switch (field)
             {
                 case "probationStart": person.ProbationStart = date; break;

@@ -69,7 +69,7 @@ public sealed record ActionBody(JsonObject Facts, Guid ActorId, string? ActorRol
         }
         catch (InvalidOperationException)
         {
-            throw InvalidInputException.For(path.Length == 0 ? "body" : path, "is not valid UTF-16 text (a lone surrogate such as \\ud800)");
+            throw InvalidInputException.For(path.Length == 0 ? "body" : path, TextChecks.LoneSurrogateMessage);
         }
     }
 }

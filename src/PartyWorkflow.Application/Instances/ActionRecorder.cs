@@ -23,14 +23,15 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
     {
         var now = clock.Now;
         var organizationBefore = before.OrganizationId ?? accepted.Filing ?? row.OrganizationId;
-        var after = WorkflowEngine.Apply(workflow, before, accepted);
+        var dates = new Dictionary<string, DateOnly>(before.Dates);
+        foreach (var (name, date) in accepted.ComputedDates) dates[name] = date;
         foreach (var effect in accepted.Effects)
             await effects.ApplyAsync(new EffectContext
             {
-                Workflow = workflow, Instance = row, After = after, Accepted = accepted, Effect = effect, Facts = facts, ActorId = actorId,
+                Workflow = workflow, Instance = row, Dates = dates, Accepted = accepted, Effect = effect, Facts = facts, ActorId = actorId,
             }, ct);
-        // Effects may add to the recorded facts (register-subject keeps the subject's id there).
-        after = WorkflowEngine.Apply(workflow, before with { SubjectId = row.SubjectId }, accepted);
+        // After the effects: they may add to the recorded facts (register-subject keeps the subject's id there).
+        var after = WorkflowEngine.Apply(workflow, before with { SubjectId = row.SubjectId }, accepted);
         InstanceMapping.CopyTo(after, workflow, row);
         row.Version += 1;
         row.UpdatedAt = now;

@@ -47,7 +47,7 @@ public sealed class StartInstanceHandler(
         var step = workflow.Sequence[0];
 
         var kind = subjects.Get(definition.Subject.Kind);
-        var register = step.Effects.First(e => e.Id == "register-subject");
+        var register = step.Effects.First(e => e.Id == Effects.RegisterSubjectEffect.EffectId);
         var known = await kind.IdentifyAsync(register.Parameters, facts, ct);
         if (known is not null) known = known with { HasOpenProcess = await locks.SubjectIsLockedAsync(definition, known.Id, ct) };
 

@@ -31,7 +31,7 @@ public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog c
             var organizations = await OrganizationTree.LoadWithAncestorsAsync(db, batch.Select(d => d.OrganizationId), ct);
             var subjects = await kinds.ContactsAsync(batch.Select(d => (d.SubjectKind, d.SubjectId)), ct);
             var resolver = new RecipientResolver(organizations, kinds, subjects);
-            foreach (var deadline in batch) written += Write(deadline, today, resolver, SubjectKinds.NameOrEmpty(subjects, deadline));
+            foreach (var deadline in batch) written += Write(deadline, today, resolver, subjects.GetValueOrDefault((deadline.SubjectKind, deadline.SubjectId))?.Name ?? "");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();

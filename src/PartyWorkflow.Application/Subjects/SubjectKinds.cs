@@ -1,5 +1,4 @@
 using PartyWorkflow.Application.Common;
-using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Subjects;
 
@@ -22,7 +21,4 @@ public sealed class SubjectKinds(IEnumerable<ISubjectKind> kinds)
                 found[(group.Key, id)] = contact;
         return found;
     }
-
-    public static string NameOrEmpty(Dictionary<(string Kind, Guid Id), SubjectContact> contacts, Deadline deadline) =>
-        contacts.GetValueOrDefault((deadline.SubjectKind, deadline.SubjectId))?.Name ?? "";
 }

@@ -23,7 +23,7 @@ public static partial class BindingErrors
                 switch (json.InnerException)
                 {
                     case InvalidOperationException { Message: var text } when text.Contains("UTF-16", StringComparison.Ordinal):
-                        return (field, "is not valid UTF-16 text (a lone surrogate such as \\ud800)");
+                        return (field, TextChecks.LoneSurrogateMessage);
                     case FormatException { Message: var text } when SupportedFormat().Match(text) is { Success: true } format:
                         return (field, MustBe(format.Groups[1].Value));
                     case FormatException { Message: var text } when text.Contains("Int32", StringComparison.Ordinal):
@@ -35,7 +35,7 @@ public static partial class BindingErrors
                 return (field, $"not valid JSON: {Plain(json.Message)}");
             }
             if (inner is InvalidOperationException { Message: var message } && message.Contains("UTF-16", StringComparison.Ordinal))
-                return ("body", "is not valid UTF-16 text (a lone surrogate such as \\ud800)");
+                return ("body", TextChecks.LoneSurrogateMessage);
         }
         if (QueryParameter().Match(e.Message) is { Success: true } query) return (query.Groups[2].Value, MustBe(query.Groups[1].Value));
         if (e.Message.Contains("was not provided from body", StringComparison.Ordinal) || e.Message.Contains("no body was provided", StringComparison.Ordinal))

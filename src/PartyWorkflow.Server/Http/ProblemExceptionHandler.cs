@@ -43,7 +43,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         BadHttpRequestException e => (400, Malformed, new() { ["errors"] = Errors(BindingErrors.Describe(e)) }),
         // System.Text.Json reads a lone surrogate ("\ud800") only when the string is asked for.
         InvalidOperationException e when e.Message.Contains("UTF-16", StringComparison.Ordinal) =>
-            (400, Malformed, new() { ["errors"] = Errors(("body", "is not valid UTF-16 text (a lone surrogate such as \\ud800)")) }),
+            (400, Malformed, new() { ["errors"] = Errors(("body", TextChecks.LoneSurrogateMessage)) }),
         RuleRefusalException e => (422, "The request is refused", new() { ["unmetRules"] = e.UnmetRules.Select(RuleMessageView.From).ToList() }),
         NotFoundException => (404, "Not found", []),
         ConflictException e => (409, "Not permitted now", new() { ["state"] = e.State }),

@@ -27,10 +27,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     public LoopbackSmtpServer(int refuseFirst = 0)
     {
         refuse = refuseFirst;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = Ports.Free();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))

@@ -15,10 +15,7 @@ public sealed class ServerProcess : IDisposable
 
     public static ServerProcess Start(string connectionString, string nodeId, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
             RedirectStandardOutput = true,
