@@ -21,7 +21,9 @@ public sealed class SetMembershipEffect(PartyWorkflowDbContext db) : IEffectHand
     {
         var membership = FactReader.Text(context.Parameters, "membership")
                          ?? throw new InvalidOperationException("set-membership needs the parameter 'membership'");
-        var person = await db.People.FirstAsync(p => p.Id == context.Instance.SubjectId, ct);
+        // Tracked already when the action's read fetched the subject: no query then.
+        var person = await db.People.FindAsync([context.Instance.SubjectId], ct)
+                     ?? throw new InvalidOperationException($"set-membership: no person {context.Instance.SubjectId}");
         person.Membership = membership;
         if (membership != "none") person.BranchId = context.Instance.OrganizationId;
         person.HasVotingRights = membership == "full";

@@ -13,14 +13,18 @@ namespace PartyWorkflow.Application.Instances;
 /// <summary>
 /// Writes an accepted decision: the instance row (its version guards against concurrent writers),
 /// the decision's effects through their handlers, one history row, the deadlines it opens and closes,
-/// and the uniqueness locks it takes or releases. Nothing is saved here; the handler saves once,
-/// inside the command's transaction.
+/// and the uniqueness locks it takes or releases. Nothing is saved here: the command's transaction
+/// saves once, in one write batch.
 /// </summary>
 public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers effects, SubjectLocks locks, Clock clock)
 {
+    /// <summary>What an existing instance holds, read (and tracked) with it: its open deadlines and its subject locks. Null for a new instance.</summary>
+    public sealed record Held(IReadOnlyList<Deadline> OpenDeadlines, IReadOnlyList<SubjectLock> Locks);
+
     public async Task RecordAsync(CompiledWorkflow workflow, WorkflowInstance row, InstanceSnapshot before, Accepted accepted,
-        Guid actorId, JsonObject facts, bool isNew, CancellationToken ct)
+        Guid actorId, JsonObject facts, Held? held, CancellationToken ct)
     {
+        var isNew = held is null;
         var now = clock.Now;
         var organizationBefore = before.OrganizationId ?? accepted.Filing ?? row.OrganizationId;
         var dates = new Dictionary<string, DateOnly>(before.Dates);
@@ -57,17 +61,17 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
         });
 
         if (isNew && row.IsOpen) locks.Acquire(row, SubjectLocks.KeysOf(workflow.Definition, row.SubjectId, accepted.RecordedFacts));
-        else if (!isNew && !row.IsOpen) await locks.ReleaseAsync(row.Id, ct);
-        await UpdateDeadlinesAsync(workflow, row, accepted, isNew, organizationBefore != row.OrganizationId, now, ct);
+        else if (held is not null && !row.IsOpen) locks.Release(held.Locks);
+        UpdateDeadlines(workflow, row, accepted, held, organizationBefore != row.OrganizationId, now);
     }
 
-    private async Task UpdateDeadlinesAsync(CompiledWorkflow workflow, WorkflowInstance row, Accepted accepted, bool isNew, bool moved, DateTimeOffset now, CancellationToken ct)
+    private void UpdateDeadlines(CompiledWorkflow workflow, WorkflowInstance row, Accepted accepted, Held? held, bool moved, DateTimeOffset now)
     {
         // Opening a kind that is already open replaces it (the next half-year inspection, say).
         var closing = accepted.CloseDeadlines.Concat(accepted.OpenDeadlines.Select(o => o.Kind)).ToHashSet();
-        if (!isNew && (closing.Count > 0 || !row.IsOpen || moved))
+        if (held is not null && (closing.Count > 0 || !row.IsOpen || moved))
         {
-            var open = await db.Deadlines.Where(d => d.InstanceId == row.Id && d.IsOpen).ToListAsync(ct);
+            var open = held.OpenDeadlines;
             // Reminders follow the process to the organization it moved to.
             foreach (var deadline in open) deadline.OrganizationId = row.OrganizationId;
             foreach (var deadline in open.Where(d => !row.IsOpen || closing.Contains(d.Kind)))

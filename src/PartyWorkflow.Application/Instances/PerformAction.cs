@@ -1,39 +1,54 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Instances;
 
-/// <summary>Takes one step (or side action) on an instance: load, decide, write, all in one transaction.</summary>
+/// <summary>Takes one step (or side action) on an instance: one read, a pure decision, one write, in one transaction.</summary>
 /// <remarks>
 /// <see cref="IfMatchVersion"/> is left out of the idempotency hash: a retry that no longer sends the
 /// If-Match it first sent is the same request, and gets the first answer.
 /// </remarks>
 public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody Body, string? IdempotencyKey,
     [property: System.Text.Json.Serialization.JsonIgnore] int? IfMatchVersion)
-    : ICommand<ActionResponse>, IIdempotent
+    : ICommand<ActionResponse>, IIdempotent, IWritesOnce
 {
     public string IdempotencyScope => $"POST /api/instances/{InstanceId}/actions";
+
+    public bool HandlerReadsIdempotencyRecord => true;
 }
 
 public sealed class PerformActionHandler(
     PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry,
-    ActionRecorder recorder, Clock clock)
+    ActionRecorder recorder, IdempotencyStore idempotency, Clock clock)
     : ICommandHandler<PerformAction, ActionResponse>
 {
     public async ValueTask<ActionResponse> Handle(PerformAction command, CancellationToken ct)
     {
-        var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == command.InstanceId, ct)
-                  ?? throw new NotFoundException("instance", command.InstanceId.ToString());
+        // (1) One read of everything the decision and the write need.
+        var batch = new ReadBatch(db);
+        var id = batch.Parameter(command.InstanceId);
+        var instances = batch.Where<WorkflowInstance>($"{batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}");
+        var deadlines = batch.Where<Deadline>($"{batch.Column<Deadline>(nameof(Deadline.InstanceId))} = {id} AND {batch.Column<Deadline>(nameof(Deadline.IsOpen))} = {batch.Parameter(true)}");
+        var locks = batch.Where<SubjectLock>($"{batch.Column<SubjectLock>(nameof(SubjectLock.InstanceId))} = {id}");
+        var earlier = idempotency.AddTo(batch);
+        // The instance's subject too: effects (set-membership) change it, and find it tracked.
+        var prefetched = RegistryLoader.Prefetch(batch, command.Body.Facts, command.Body.ActorId,
+            $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.SubjectId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}");
+        await batch.ExecuteAsync(ct);
+
+        if (idempotency.TryReplay(earlier, out ActionResponse replay)) return replay;
+        var row = instances.Items.SingleOrDefault() ?? throw new NotFoundException("instance", command.InstanceId.ToString());
         if (command.IfMatchVersion is { } expected && expected != row.Version)
             throw new PreconditionFailedException(expected, row.Version);
         var workflow = catalog.Find(row.DefinitionId, row.DefinitionVersion, row.JurisdictionId, row.OverlayVersion)
                        ?? throw new NotFoundException("definition", $"{row.DefinitionId} v{row.DefinitionVersion}");
         if (!workflow.TryGetAction(command.ActionId, out var step)) throw new NotFoundException("action", command.ActionId);
 
+        // (2) The pure decision; refusals for state or shape come before the registry rows are looked at.
         var before = InstanceMapping.ToSnapshot(row);
         var request = new ActionRequest
         {
@@ -43,14 +58,13 @@ public sealed class PerformActionHandler(
             ActorRole = command.Body.ActorRole,
             Today = clock.Today,
         };
-        // Refused for its state or its shape: answered before any registry read.
         WorkflowEngine.Precheck(workflow, before, request)?.Accept();
-        request = request with { Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, ct) };
+        request = request with { Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, prefetched, ct) };
         var accepted = engine.Decide(workflow, before, request, prechecked: true).Accept();
 
-        await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, command.Body.Facts, isNew: false, ct);
-        var response = InstanceViewBuilder.Response(row, accepted);
-        await db.SaveChangesAsync(ct);
-        return response;
+        // (3) Staged here; the transaction behaviour writes it in one batch with the idempotency record, then commits.
+        await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, command.Body.Facts,
+            new ActionRecorder.Held(deadlines.Items, locks.Items), ct);
+        return InstanceViewBuilder.Response(row, accepted);
     }
 }

@@ -13,15 +13,17 @@ namespace PartyWorkflow.Application.Instances;
 /// Starts an instance of any published definition with its first step's facts. The subject (the
 /// applicant, say) is registered by the first step's <c>register-subject</c> effect, not here.
 /// </summary>
-public sealed record StartInstance(string DefinitionId, ActionBody Body, string? IdempotencyKey) : ICommand<InstanceView>, IIdempotent
+public sealed record StartInstance(string DefinitionId, ActionBody Body, string? IdempotencyKey) : ICommand<InstanceView>, IIdempotent, IWritesOnce
 {
     // Keys are the client's own: two instructors may both send "1". The aliases share the scope.
     public string IdempotencyScope => $"start {DefinitionId} by {Body.ActorId}";
+
+    public bool HandlerReadsIdempotencyRecord => true;
 }
 
 public sealed class StartInstanceHandler(
     PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry, SubjectKinds subjects,
-    SubjectLocks locks, ActionRecorder recorder, InstanceViewBuilder views, JurisdictionResolver jurisdictions, Clock clock)
+    ActionRecorder recorder, InstanceViewBuilder views, IdempotencyStore idempotency, Clock clock)
     : ICommandHandler<StartInstance, InstanceView>
 {
     public async ValueTask<InstanceView> Handle(StartInstance command, CancellationToken ct)
@@ -40,20 +42,30 @@ public sealed class StartInstanceHandler(
         // Malformed facts are answered before any registry read; overlays change rules, never facts,
         // so the definition as written can tell.
         WorkflowEngine.Precheck(catalog.Find(definition.DefinitionId, definition.Version)!, InstanceSnapshot.New, request)?.Accept();
+        var kind = subjects.Get(definition.Subject.Kind);
+        var register = first.Effects.First(e => e.Id == Effects.RegisterSubjectEffect.EffectId).Parameters;
+
+        // (1) One read: the key's record, the filing organization and its ancestors (for the jurisdiction),
+        // the subject if the registry knows it and the locks it holds, the people and organizations the facts name.
+        var batch = new ReadBatch(db);
+        var earlier = idempotency.AddTo(batch);
         var filing = first.FilingFact is { } filingFact ? FactReader.Id(facts, filingFact) : null;
-        var jurisdiction = filing is { } organization ? await jurisdictions.ResolveAsync(organization, ct) : null;
-        var overlay = catalog.LatestOverlay(jurisdiction, definition.DefinitionId);
+        var chain = filing is { } organization ? JurisdictionResolver.AddChain(batch, organization) : null;
+        var subjectLocks = kind.Prefetch(batch, register, facts) is { } subjectId ? SubjectLocks.AddSubjectLocks(batch, definition, subjectId) : null;
+        var prefetched = RegistryLoader.Prefetch(batch, facts, command.Body.ActorId);
+        await batch.ExecuteAsync(ct);
+        if (idempotency.TryReplay(earlier, out InstanceView replay)) return replay;
+
+        // (2) The decision, on the overlay of the filing organization's jurisdiction.
+        var overlay = catalog.LatestOverlay(filing is { } id ? JurisdictionResolver.Resolve(id, chain!.Items) : null, definition.DefinitionId);
         var workflow = catalog.Find(definition.DefinitionId, definition.Version, overlay?.JurisdictionId, overlay?.Version)!;
         var step = workflow.Sequence[0];
-
-        var kind = subjects.Get(definition.Subject.Kind);
-        var register = step.Effects.First(e => e.Id == Effects.RegisterSubjectEffect.EffectId);
-        var known = await kind.IdentifyAsync(register.Parameters, facts, ct);
-        if (known is not null) known = known with { HasOpenProcess = await locks.SubjectIsLockedAsync(definition, known.Id, ct) };
-
-        request = request with { Registry = await registry.LoadAsync(step, facts, command.Body.ActorId, known, ct) };
+        var known = await kind.IdentifyAsync(register, facts, ct);
+        if (known is not null) known = known with { HasOpenProcess = subjectLocks is not null && SubjectLocks.Holds(subjectLocks.Items, known.Id) };
+        request = request with { Registry = await registry.LoadAsync(step, facts, command.Body.ActorId, known, prefetched, ct) };
         var accepted = engine.Decide(workflow, InstanceSnapshot.New, request, prechecked: true).Accept();
 
+        // (3) Staged; the transaction behaviour writes it in one batch with the idempotency record, then commits.
         var row = new WorkflowInstance
         {
             Id = Guid.CreateVersion7(),
@@ -67,11 +79,10 @@ public sealed class StartInstanceHandler(
             CreatedAt = clock.Now,
         };
         db.Instances.Add(row);
-        await recorder.RecordAsync(workflow, row, InstanceSnapshot.New, accepted, command.Body.ActorId, facts, isNew: true, ct);
+        await recorder.RecordAsync(workflow, row, InstanceSnapshot.New, accepted, command.Body.ActorId, facts, held: null, ct);
 
         var view = views.Build(row, db.History.Local.Where(h => h.InstanceId == row.Id), db.Deadlines.Local.Where(d => d.InstanceId == row.Id && d.IsOpen))
             with { Warnings = accepted.Warnings.Select(RuleMessageView.From).ToList() };
-        await db.SaveChangesAsync(ct);
         return view;
     }
 }

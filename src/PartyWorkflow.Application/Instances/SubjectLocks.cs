@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Subjects;
 using PartyWorkflow.Engine.Definitions;
 using PartyWorkflow.Persistence;
 using PartyWorkflow.Persistence.Entities;
@@ -31,13 +32,22 @@ public sealed class SubjectLocks(PartyWorkflowDbContext db, Clock clock)
         }
     }
 
-    /// <summary>Whether an open instance holds one of the definition's subject-keyed locks on this subject.</summary>
-    public Task<bool> SubjectIsLockedAsync(WorkflowDefinition definition, Guid subjectId, CancellationToken ct)
+    /// <summary>
+    /// Adds to a batch the definition's subject-keyed locks on the subject a SQL subquery names
+    /// (<see cref="ISubjectKind.Prefetch"/>); null when the definition declares none. Not tracked: a
+    /// start that takes the same key anyway fails on it at the write (409), as a concurrent one would.
+    /// </summary>
+    public static ReadBatch.Rows<SubjectLock>? AddSubjectLocks(ReadBatch batch, WorkflowDefinition definition, string subjectIdSql)
     {
         var constraints = definition.Subject.Unique.Where(u => u.Key == UniquenessDefinition.SubjectKey).Select(u => u.Constraint).ToList();
-        var key = Key(subjectId);
-        return constraints.Count == 0 ? Task.FromResult(false) : db.SubjectLocks.AnyAsync(l => constraints.Contains(l.Constraint) && l.Key == key, ct);
+        // Keys are ids as lower-case text ("D" format), which both providers give for a cast id.
+        return constraints.Count == 0 ? null : batch.Where<SubjectLock>(
+            $"{batch.Column<SubjectLock>(nameof(SubjectLock.Constraint))} IN ({batch.Parameters(constraints)}) "
+            + $"AND {batch.Column<SubjectLock>(nameof(SubjectLock.Key))} = lower(CAST(({subjectIdSql}) AS TEXT))", track: false);
     }
+
+    /// <summary>Whether the locks read by <see cref="AddSubjectLocks"/> hold this subject.</summary>
+    public static bool Holds(IEnumerable<SubjectLock> found, Guid subjectId) => found.Any(l => l.Key == Key(subjectId));
 
     public void Acquire(WorkflowInstance instance, IEnumerable<(string Constraint, string Key)> keys)
     {
@@ -45,9 +55,10 @@ public sealed class SubjectLocks(PartyWorkflowDbContext db, Clock clock)
             db.SubjectLocks.Add(new SubjectLock { Constraint = constraint, Key = key, InstanceId = instance.Id, CreatedAt = clock.Now });
     }
 
-    public async Task ReleaseAsync(Guid instanceId, CancellationToken ct)
+    /// <summary>Releases the locks an ending instance holds (read, tracked, with the instance).</summary>
+    public void Release(IEnumerable<SubjectLock> held)
     {
-        foreach (var held in await db.SubjectLocks.Where(l => l.InstanceId == instanceId).ToListAsync(ct)) db.SubjectLocks.Remove(held);
+        foreach (var l in held) db.SubjectLocks.Remove(l);
     }
 
     private static string Key(Guid id) => id.ToString("D");

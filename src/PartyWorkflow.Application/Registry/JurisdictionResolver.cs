@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Registry;
 
@@ -10,13 +11,29 @@ public sealed class JurisdictionResolver(PartyWorkflowDbContext db)
 
     public async Task<string?> ResolveAsync(Guid organizationId, CancellationToken ct)
     {
+        var batch = new ReadBatch(db);
+        var chain = AddChain(batch, organizationId);
+        await batch.ExecuteAsync(ct);
+        return Resolve(organizationId, chain.Items);
+    }
+
+    /// <summary>Adds the organization and its ancestors (one recursive query) to a batch.</summary>
+    public static ReadBatch.Rows<Organization> AddChain(ReadBatch batch, Guid organizationId) =>
+        batch.Where<Organization>($"""
+            "Id" IN (WITH RECURSIVE up ("Id", "ParentId", "Depth") AS (
+                SELECT "Id", "ParentId", 0 FROM organizations WHERE "Id" = {batch.Parameter(organizationId)}
+                UNION ALL
+                SELECT o."Id", o."ParentId", up."Depth" + 1 FROM organizations o JOIN up ON o."Id" = up."ParentId" WHERE up."Depth" < {MaxDepth})
+            SELECT "Id" FROM up)
+            """);
+
+    /// <summary>The jurisdiction from a chain read by <see cref="AddChain"/>; null when the organization is unknown or none on the way up has one.</summary>
+    public static string? Resolve(Guid organizationId, IEnumerable<Organization> chain)
+    {
+        var byId = chain.ToDictionary(o => o.Id);
         Guid? id = organizationId;
-        for (var depth = 0; id is not null && depth < MaxDepth; depth++)
+        for (var depth = 0; id is { } current && byId.TryGetValue(current, out var row) && depth <= MaxDepth; depth++)
         {
-            var current = id.Value;
-            var row = await db.Organizations.AsNoTracking().Where(o => o.Id == current)
-                .Select(o => new { o.Jurisdiction, o.ParentId }).FirstOrDefaultAsync(ct);
-            if (row is null) return null;
             if (!string.IsNullOrEmpty(row.Jurisdiction)) return row.Jurisdiction;
             id = row.ParentId;
         }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using PartyWorkflow.Engine.Execution;
 
+using PartyWorkflow.Persistence;
+
 namespace PartyWorkflow.Application.Subjects;
 
 /// <summary>A subject's name and where reminders addressed to it go.</summary>
@@ -17,6 +19,13 @@ public interface ISubjectKind
 
     /// <summary>What a reminder's recipient of this kind is called in the inbox (<c>member</c>, <c>organization</c>).</summary>
     string RecipientType { get; }
+
+    /// <summary>
+    /// Adds the subject's lookup to a start's one read (<see cref="IdentifyAsync"/> and
+    /// <see cref="RegisterAsync"/> then use what it found) and returns a SQL subquery for the subject's
+    /// id, so that its locks are read in the same batch; null when the facts name no subject yet.
+    /// </summary>
+    string? Prefetch(ReadBatch batch, JsonObject parameters, JsonObject facts);
 
     /// <summary>
     /// Before the decision: the subject the first step's facts name, when the registry knows it already,

@@ -20,6 +20,18 @@ public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISu
 
     public string RecipientType => "member";
 
+    /// <summary>The person looked up by citizen ID in the start's batch (none found is an answer too).</summary>
+    private (string CitizenId, ReadBatch.Rows<Person> Found)? prefetched;
+
+    public string? Prefetch(ReadBatch batch, JsonObject parameters, JsonObject facts)
+    {
+        var citizenId = CitizenId.Normalize(FactReader.Text(Details(parameters, facts), "citizenId") ?? "");
+        if (citizenId.Length == 0) return null;
+        var condition = $"{batch.Column<Person>(nameof(Person.CitizenId))} = {batch.Parameter(citizenId)}";
+        prefetched = (citizenId, batch.Where<Person>(condition));
+        return $"SELECT {batch.Column<Person>(nameof(Person.Id))} FROM {batch.Table<Person>()} WHERE {condition}";
+    }
+
     public async Task<SubjectStatus?> IdentifyAsync(JsonObject parameters, JsonObject facts, CancellationToken ct)
     {
         var details = Details(parameters, facts);
@@ -28,8 +40,7 @@ public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISu
             throw new InvalidInputException(problems.ToDictionary(p => p.Field, p => new[] { p.Message }));
         var citizenId = CitizenId.Normalize(FactReader.Text(details, "citizenId") ?? "");
         if (citizenId.Length == 0) return null;
-        var known = await db.People.AsNoTracking().Where(p => p.CitizenId == citizenId)
-            .Select(p => new { p.Id, p.Membership }).FirstOrDefaultAsync(ct);
+        var known = await FindAsync(citizenId, ct);
         return known is null ? null : new SubjectStatus(known.Id, known.Membership, HasOpenProcess: false);
     }
 
@@ -40,7 +51,7 @@ public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISu
         var citizenId = CitizenId.Normalize(FactReader.Text(details, "citizenId") ?? "");
         var name = FactReader.Text(details, "name")!.Trim();
         var gender = FactReader.Text(details, "gender")!;
-        var person = await db.People.FirstOrDefaultAsync(p => p.CitizenId == citizenId, ct);
+        var person = await FindAsync(citizenId, ct);
         if (person is not null && (person.Name != name || person.Gender != gender))
             throw new RuleRefusalException([Mismatch(field, person, name, gender)]);
         person ??= db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = name, Gender = gender, CitizenId = citizenId, CreatedAt = clock.Now }).Entity;
@@ -55,6 +66,12 @@ public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISu
     public async Task<IReadOnlyDictionary<Guid, SubjectContact>> ContactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new SubjectContact(p.Id, p.Name, p.Email)).ToDictionaryAsync(p => p.Id, ct);
+
+    /// <summary>The person with this citizen ID, tracked: from the start's batch when it looked, else by a query.</summary>
+    private async Task<Person?> FindAsync(string citizenId, CancellationToken ct) =>
+        prefetched is { } p && p.CitizenId == citizenId
+            ? p.Found.Items.FirstOrDefault()
+            : await db.People.FirstOrDefaultAsync(x => x.CitizenId == citizenId, ct);
 
     /// <summary>A known citizen ID with another name or gender is a typo or another person: never overwritten silently.</summary>
     private static RuleMessage Mismatch(string field, Person person, string name, string gender)

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PartyWorkflow.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -9,67 +7,116 @@ using Xunit.Abstractions;
 namespace PartyWorkflow.Api.Tests.Performance;
 
 /// <summary>
-/// The database work of an action and of a start, counted: commands EF sends (each a round trip,
-/// COMMIT aside), commits and savepoints. The budget is a ratchet at today's figures, so the count
-/// cannot grow unnoticed; issue 8's target is 3 round trips (one read, one write batch, COMMIT).
+/// The hot path, counted on the wire between the server and PostgreSQL (<see cref="PostgresWire"/>):
+/// an action and a start are at most 3 round trips (one read, one write batch, COMMIT) in one
+/// transaction, without savepoints, with or without an Idempotency-Key.
 /// </summary>
 public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly CommandCounter counter = new();
+    private const int Budget = 3;
+    private PostgresWire wire = null!;
     private ApiFactory factory = null!;
     private ApiClient api = null!;
 
     public async Task InitializeAsync()
     {
-        factory = new ApiFactory(await TestDatabases.CreatePostgresAsync(), new FakeTimeProvider(ApiFixture.Start),
-            services: s => s.AddSingleton<IInterceptor>(counter));
+        wire = PostgresWire.Start(await TestDatabases.CreatePostgresAsync());
+        factory = new ApiFactory(wire.ConnectionString, new FakeTimeProvider(ApiFixture.Start));
         api = new ApiClient(factory.CreateClient());
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await wire.DisposeAsync();
+    }
+
+    private async Task<(int RoundTrips, IReadOnlyList<string> Statements)> MeasureAsync(string name, Func<Task> request)
+    {
+        wire.Reset();
+        await request();
+        var measured = (wire.RoundTrips, wire.Statements);
+        output.WriteLine($"{name}: {measured.RoundTrips} round trips, {measured.Statements.Count} statements");
+        foreach (var statement in measured.Statements) output.WriteLine("    " + statement.ReplaceLineEndings(" ")[..Math.Min(140, statement.Length)]);
+        return measured;
+    }
+
+    private void AssertOneTransaction(string name, (int RoundTrips, IReadOnlyList<string> Statements) measured, int budget = Budget)
+    {
+        Assert.True(measured.RoundTrips <= budget, $"{name}: {measured.RoundTrips} round trips, budget {budget}");
+        Assert.Equal(1, Count(measured.Statements, "BEGIN") + Count(measured.Statements, "START TRANSACTION"));
+        Assert.Equal(1, Count(measured.Statements, "COMMIT"));
+        foreach (var keyword in new[] { "SAVEPOINT", "RELEASE", "ROLLBACK", "DISCARD" })
+            Assert.True(Count(measured.Statements, keyword) == 0, $"{name}: {keyword} sent");
+    }
+
+    private static void AssertReadOnly(string name, (int RoundTrips, IReadOnlyList<string> Statements) measured)
+    {
+        Assert.True(measured.RoundTrips <= 1, $"{name}: {measured.RoundTrips} round trips");
+        Assert.All(measured.Statements, s => Assert.StartsWith("SELECT", s.TrimStart(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int Count(IEnumerable<string> statements, string keyword) =>
+        statements.Count(s => s.TrimStart().StartsWith(keyword, StringComparison.OrdinalIgnoreCase));
 
     [Fact]
-    public async Task An_action_and_a_start_stay_within_their_command_budget_in_one_transaction_without_savepoints()
+    public async Task Actions_and_starts_take_at_most_three_round_trips_in_one_transaction()
     {
         var unit = await Unit.CreateAsync(api);
-        var warmUp = await unit.ApplyAsync("2026-11-01");
-        await unit.ActAsync(warmUp, "initial-talk", "2026-11-10", new JsonObject { ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "谈话" });
+        var talk = new JsonObject { ["date"] = "2026-11-10", ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "谈话" };
+        // Warm up: connections open, statements prepared, the model built.
+        for (var i = 0; i < 3; i++) await unit.ActAsync(await unit.ApplyAsync("2026-11-01"), "initial-talk", "2026-11-10", (JsonObject)talk.DeepClone());
 
-        counter.Reset();
-        var instance = await unit.ApplyAsync("2026-11-02");
-        var start = (counter.Commands, counter.Commits, counter.Savepoints);
-
-        counter.Reset();
-        await unit.ActAsync(instance, "initial-talk", "2026-11-10", new JsonObject { ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "谈话" });
-        var action = (counter.Commands, counter.Commits, counter.Savepoints);
+        Guid started = default;
+        AssertOneTransaction("start", await MeasureAsync("start", async () => started = await unit.ApplyAsync("2026-11-02")));
+        AssertOneTransaction("action", await MeasureAsync("action", () => unit.ActAsync(started, "initial-talk", "2026-11-10", (JsonObject)talk.DeepClone())));
 
         var other = await unit.ApplyAsync("2026-11-03");
-        counter.Reset();
-        await ApiClient.ExpectAsync(await api.ActAsync(other, "initial-talk", new JsonObject { ["date"] = "2026-11-10", ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "谈话" },
-            unit.Secretary, idempotencyKey: "talk-1"), HttpStatusCode.OK);
-        var keyed = (counter.Commands, counter.Commits, counter.Savepoints);
+        async Task Keyed() => await ApiClient.ExpectAsync(await api.ActAsync(other, "initial-talk", (JsonObject)talk.DeepClone(), unit.Secretary, idempotencyKey: "talk-1"), HttpStatusCode.OK);
+        AssertOneTransaction("action with Idempotency-Key", await MeasureAsync("action with Idempotency-Key", Keyed));
+        // The replay finds the record in the one read and writes nothing: no transaction at all.
+        AssertReadOnly("replayed action", await MeasureAsync("replayed action", Keyed));
 
-        counter.Reset();
-        Assert.Equal(HttpStatusCode.Conflict, (await unit.SendAsync(other, "take-oath", "2026-11-11")).StatusCode);
-        var notPermitted = counter.Commands;
-        counter.Reset();
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.ActAsync(other, "confirm-activist", new JsonObject { ["date"] = "soon" }, unit.Secretary)).StatusCode);
-        var malformed = counter.Commands;
-        counter.Reset();
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.SubmitAsync(unit.Branch, unit.Secretary, "x", "soon")).StatusCode);
-        var malformedStart = counter.Commands;
-        // Refused for state or shape before any registry read: only the instance is read (none for a start).
-        Assert.Equal((1, 1, 0), (notPermitted, malformed, malformedStart));
+        async Task KeyedStart() => await ApiClient.ExpectAsync(await api.SubmitAsync(unit.Branch, unit.Secretary, CitizenIds.For(new DateOnly(1996, 6, 6)), "2026-11-04",
+            idempotencyKey: "apply-1"), HttpStatusCode.Created);
+        AssertOneTransaction("start with Idempotency-Key", await MeasureAsync("start with Idempotency-Key", KeyedStart));
+    }
 
-        output.WriteLine($"start: {start}; action: {action}; action with Idempotency-Key: {keyed} (commands, commits, savepoints)");
-        // Measured 2026-12-02: start 7 commands, action 4, keyed action 6 (each plus COMMIT); the target is 2 commands + COMMIT.
-        Assert.True(start.Commands <= 7, $"start: {start.Commands} commands");
-        Assert.True(action.Commands <= 4, $"action: {action.Commands} commands");
-        Assert.True(keyed.Commands <= 6, $"keyed action: {keyed.Commands} commands");
-        foreach (var (commits, savepoints) in new[] { (start.Commits, start.Savepoints), (action.Commits, action.Savepoints), (keyed.Commits, keyed.Savepoints) })
+    [Fact]
+    public async Task An_action_with_an_effect_that_closes_and_opens_deadlines_stays_within_the_budget()
+    {
+        var unit = await Unit.CreateAsync(api);
+        var instance = await unit.ApplyAsync();
+        await unit.AdvanceToAdmissionMeetingAsync(instance);
+        await unit.ActAsync(instance, "branch-meeting-admission", "2024-09-10", Unit.Tally(10, 8, 7, 1));
+        await unit.ActAsync(instance, "committee-talk", "2024-09-20", new JsonObject { ["talkerId"] = unit.Members[3].ToString(), ["opinion"] = "同意" });
+
+        // Approval: the person becomes a probationary member (set-membership), probation's deadlines open.
+        var approval = await MeasureAsync("committee-approval", () => unit.ActAsync(instance, "committee-approval", "2024-10-10", new JsonObject
         {
-            Assert.Equal(1, commits);
-            Assert.Equal(0, savepoints);
-        }
+            ["decision"] = "approved", ["approverOrganizationId"] = unit.Committee.ToString(),
+        }));
+        AssertOneTransaction("committee-approval", approval);
+        Assert.Contains(approval.Statements, s => s.Contains("UPDATE people", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Refusals_for_state_or_shape_cost_the_one_read_and_a_malformed_start_nothing()
+    {
+        var unit = await Unit.CreateAsync(api);
+        var instance = await unit.ApplyAsync("2026-11-03");
+        await unit.ActAsync(instance, "initial-talk", "2026-11-10", new JsonObject { ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "谈话" });
+
+        var notPermitted = await MeasureAsync("not permitted", async () =>
+            Assert.Equal(HttpStatusCode.Conflict, (await unit.SendAsync(instance, "take-oath", "2026-11-11")).StatusCode));
+        var malformed = await MeasureAsync("malformed", async () =>
+            Assert.Equal(HttpStatusCode.BadRequest, (await api.ActAsync(instance, "confirm-activist", new JsonObject { ["date"] = "soon" }, unit.Secretary)).StatusCode));
+        var malformedStart = await MeasureAsync("malformed start", async () =>
+            Assert.Equal(HttpStatusCode.BadRequest, (await api.SubmitAsync(unit.Branch, unit.Secretary, "x", "soon")).StatusCode));
+
+        // The one read, no transaction, nothing written; a start's facts are judged before any read.
+        AssertReadOnly("not permitted", notPermitted);
+        AssertReadOnly("malformed", malformed);
+        Assert.Equal(0, malformedStart.RoundTrips);
     }
 }
