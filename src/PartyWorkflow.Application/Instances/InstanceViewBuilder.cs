@@ -47,7 +47,7 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
                 n.FailingRules.Select(RuleMessageView.From).ToList(),
                 // A date only when time alone will do: if any failing rule needs something else, none.
                 n.FailingRules.Count == 0 || n.FailingRules.Any(r => r.EarliestDate is null) ? null : n.FailingRules.Max(r => r.EarliestDate),
-                ActionSchema.ForBody(n.Step))).ToList(),
+                BodySchema(n.Step))).ToList(),
             OpenDeadlines = openDeadlines.OrderBy(d => d.DueDate).Select(d =>
             {
                 var kind = workflow.DeadlineKinds.GetValueOrDefault(d.Kind);
@@ -72,6 +72,14 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
             m.Id, new LocalizedMessage(m.Name.Zh, m.Name.En), m.Documents.Where(d => !snapshot.Documents.Contains(d)).ToList()));
         return new MaterialsView(checklist, required.ToList());
     }
+
+    /// <summary>
+    /// A step's body schema, built once per step (definitions are immutable once loaded) rather than on
+    /// every view. Shared by every response that shows it, so it is never changed or attached elsewhere.
+    /// </summary>
+    private static JsonObject BodySchema(Engine.Definitions.StepDefinition step) => BodySchemas.GetValue(step, ActionSchema.ForBody);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Definitions.StepDefinition, JsonObject> BodySchemas = new();
 
     public static ActionResponse Response(WorkflowInstance row, Accepted accepted) => new()
     {
