@@ -42,6 +42,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SubjectKinds>();
         services.AddScoped<EffectHandlers>();
         services.AddScoped<SubjectLocks>();
+        services.AddScoped<Registry.OrganizationChecks>();
+        services.AddScoped<Units.UnitCounts>();
 
         var connectionString = ConnectionString(configuration);
         services.AddDbContextPool<PartyWorkflowDbContext>((sp, o) =>

@@ -21,6 +21,9 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<SchedulerNode> SchedulerNodes => Set<SchedulerNode>();
     public DbSet<SubjectLock> SubjectLocks => Set<SubjectLock>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitCoverage> UnitCoverage => Set<UnitCoverage>();
+    public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -65,6 +65,7 @@ app.MapGet("/health", async (IMediator mediator, CancellationToken ct) =>
 app.MapInstanceEndpoints();
 app.MapDefinitionEndpoints();
 app.MapRegistryEndpoints();
+app.MapUnitEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapReminderEndpoints();
 

@@ -20,7 +20,7 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
     private const string LoneLow = "LONE-LOW-SURROGATE";
 
     /// <summary>Fields of the bodies below that may be left out.</summary>
-    private static readonly HashSet<string> Optional = ["parentId", "hasApprovalAuthority", "probationStart", "hasVotingRights"];
+    private static readonly HashSet<string> Optional = ["parentId", "hasApprovalAuthority", "probationStart", "hasVotingRights", "industryCode", "foundedOn", "surveyFullMembers", "hasFixedPremises", "to", "mode"];
 
     private sealed record Request(string Method, string Url, string? Body, string ContentType = "application/json");
 
@@ -30,9 +30,12 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
         var unit = await Unit.CreateAsync(fixture.Api);
         var instance = await unit.ApplyAsync("2026-11-01");
         var member = unit.Members[0];
+        var registry = new Units.Registry(fixture.Api);
+        var registered = await registry.UnitAsync("non-public-enterprise", Units.Registry.CountyA);
+        var organization = await registry.OrganizationAsync("standalone", "2024-01-01", Units.Registry.CountyA);
         var before = await CountRowsAsync();
 
-        var corpus = Corpus(unit, instance, member).ToList();
+        var corpus = Corpus(unit, instance, member).Concat(UnitCorpus(registered, organization, member)).ToList();
         Assert.True(corpus.Count >= 200, $"only {corpus.Count} requests");
         var wrong = new List<string>();
         foreach (var request in corpus)
@@ -150,6 +153,64 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
             yield return new(method, url, method == "DELETE" ? null : "{}");
     }
 
+    /// <summary>The routes of units, coverage, assignments and the coverage report, broken one way each.</summary>
+    private static IEnumerable<Request> UnitCorpus(Guid unit, Guid organization, Guid member)
+    {
+        var unknown = Guid.NewGuid();
+        var newUnit = new JsonObject
+        {
+            ["name"] = "某某有限公司", ["type"] = "non-public-enterprise", ["creditCode"] = CreditCodes.Next(), ["countyCode"] = Units.Registry.CountyA,
+            ["industryCode"] = "C", ["foundedOn"] = "2019-01-01", ["surveyFullMembers"] = 2, ["hasFixedPremises"] = true,
+        };
+        var bodies = new (string Method, string Url, JsonObject Valid, bool Partial)[]
+        {
+            ("POST", "/api/units", newUnit, false),
+            ("PATCH", $"/api/units/{unit}", new JsonObject { ["closedOn"] = "2025-01-01", ["address"] = "城关镇" }, true),
+            ("POST", $"/api/units/{unit}/assignments", new JsonObject { ["personId"] = member.ToString(), ["role"] = "instructor", ["from"] = "2025-01-01", ["to"] = "2027-01-01" }, false),
+            ("POST", $"/api/party-organizations/{organization}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(unit.ToString()), ["from"] = "2025-01-01", ["mode"] = "standalone" }, false),
+            ("POST", $"/api/party-organizations/{organization}/dissolve", new JsonObject { ["date"] = "2026-01-01", ["reason"] = "撤销" }, false),
+        };
+        foreach (var (method, url, valid, partial) in bodies)
+        {
+            foreach (var text in new[] { "{", "nul", "", "[]", "42" })
+                yield return new(method, url, text);
+            yield return new(method, url, valid.ToJsonString(), "text/plain");
+            yield return new(method, url, With(valid, "bogus", 1));
+            foreach (var (field, value) in valid)
+            {
+                foreach (var wrongType in WrongTypes(value)) yield return new(method, url, With(valid, field, wrongType));
+                if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                {
+                    yield return new(method, url, With(valid, field, LoneHigh).Replace(LoneHigh, "\\ud800"));
+                    yield return new(method, url, With(valid, field, "a\u0000b"));
+                    if (field is not ("name" or "address" or "reason")) yield return new(method, url, With(valid, field, "2026-02-30"));
+                }
+                if (!partial && !Optional.Contains(field)) yield return new(method, url, Without(valid, field));
+            }
+        }
+        yield return new("POST", "/api/units", With(newUnit, "creditCode", CreditCodes.WithWrongCheckCharacter()));
+        yield return new("POST", "/api/units", With(newUnit, "creditCode", "91350100M000100Y4I"));
+        yield return new("POST", "/api/units", With(newUnit, "countyCode", "000000"));
+        yield return new("POST", "/api/units", With(newUnit, "surveyFullMembers", -1));
+        yield return new("POST", "/api/units", With(newUnit, "closedOn", "2018-01-01"));
+        yield return new("PATCH", $"/api/units/{unknown}", new JsonObject { ["address"] = "x" }.ToJsonString());
+        yield return new("POST", $"/api/units/{unit}/assignments", new JsonObject { ["personId"] = unknown.ToString(), ["role"] = "instructor", ["from"] = "2025-01-01" }.ToJsonString());
+        yield return new("POST", $"/api/units/{unit}/assignments", new JsonObject { ["personId"] = member.ToString(), ["role"] = "instructor", ["from"] = "2025-01-01", ["to"] = "2024-01-01" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(unknown.ToString()), ["from"] = "2025-01-01" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(), ["from"] = "2025-01-01" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{unknown}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(unit.ToString()), ["from"] = "2025-01-01" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{unknown}/dissolve", new JsonObject { ["date"] = "2026-01-01", ["reason"] = "x" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/dissolve", new JsonObject { ["date"] = "2020-01-01", ["reason"] = "早于成立" }.ToJsonString());
+        foreach (var url in new[]
+                 {
+                     "/api/units?page=0", "/api/units?type=company", "/api/units?covered=perhaps", $"/api/units/{unknown}", "/api/units/not-a-guid",
+                     "/api/reports/coverage?asOf=2026-02-30", "/api/reports/coverage?from=2020-01-01", "/api/reports/coverage?county=000000",
+                     "/api/reports/coverage?from=2000-01-01&to=2026-01-01", "/api/reports/coverage?from=2026-01-01&to=2025-01-01", "/api/reports/coverage?type=x",
+                 })
+            yield return new("GET", url, null);
+        yield return new("DELETE", $"/api/units/{unit}", null);
+    }
+
     private static IEnumerable<JsonNode?> WrongTypes(JsonNode? value) => value switch
     {
         JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => [JsonValue.Create(12345), JsonValue.Create(true), new JsonArray("x"), new JsonObject { ["x"] = 1 }],
@@ -184,7 +245,7 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
             counts[table] = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
         }
         counts["versions"] = await db.Database.SqlQueryRaw<long>(
-            "SELECT COALESCE(SUM(\"Version\"), 0) AS \"Value\" FROM (SELECT \"Version\" FROM organizations UNION ALL SELECT \"Version\" FROM people UNION ALL SELECT \"Version\" FROM instances) v").SingleAsync();
+            "SELECT COALESCE(SUM(\"Version\"), 0) AS \"Value\" FROM (SELECT \"Version\" FROM organizations UNION ALL SELECT \"Version\" FROM people UNION ALL SELECT \"Version\" FROM instances UNION ALL SELECT \"Version\" FROM units) v").SingleAsync();
         return counts;
     }
 

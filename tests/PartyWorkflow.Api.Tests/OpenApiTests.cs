@@ -79,6 +79,7 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
             (new("get", "/api/deadlines", "/api/deadlines?kind=initial-talk-due", null), new("get", "/api/deadlines", "/api/deadlines?dueBefore=tomorrow", null)),
             (new("get", "/api/deadlines/summary", $"/api/deadlines/summary?organization={unit.Committee}", null), new("get", "/api/deadlines/summary", $"/api/deadlines/summary?organization={unknown}", null)),
         };
+        cases.AddRange(await UnitCasesAsync(api, member, unknown));
         var reminder = (await fixture.Factory.RemindersAsync(reminderSource)).First();
         cases.Add((new("post", "/api/inbox/{id}/read", $"/api/inbox/{reminder.Id}/read", null), new("post", "/api/inbox/{id}/read", $"/api/inbox/{unknown}/read", null)));
 
@@ -92,6 +93,38 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
             if (refused is not null) problems.AddRange(await CheckAsync(schemas, refused, expectSuccess: false));
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Units, their coverage and assignments, reference lists and the coverage report.</summary>
+    private static async Task<List<(Call Accepted, Call? Refused)>> UnitCasesAsync(ApiClient api, Guid member, Guid unknown)
+    {
+        var registry = new Units.Registry(api);
+        var unit = await registry.UnitAsync("non-public-enterprise", Units.Registry.CountyA);
+        var covered = await registry.UnitAsync("non-public-enterprise", Units.Registry.CountyA);
+        var branch = await registry.OrganizationAsync("standalone", "2024-01-01", Units.Registry.CountyA, covered);
+        var other = await registry.OrganizationAsync("standalone", "2024-01-01", Units.Registry.CountyA);
+        var newUnit = (string code) => new JsonObject
+        {
+            ["name"] = "某某科技有限公司", ["type"] = "non-public-enterprise", ["creditCode"] = code, ["countyCode"] = Units.Registry.CountyA, ["industryCode"] = "I",
+            ["foundedOn"] = "2019-05-01", ["surveyFullMembers"] = 2, ["hasFixedPremises"] = true,
+        };
+        return
+        [
+            (new("post", "/api/units", "/api/units", newUnit(CreditCodes.Next())), new("post", "/api/units", "/api/units", newUnit(CreditCodes.WithWrongCheckCharacter()))),
+            (new("get", "/api/units", "/api/units?type=non-public-enterprise&covered=false", null), new("get", "/api/units", "/api/units?page=0", null)),
+            (new("get", "/api/units/{id}", $"/api/units/{unit}", null), new("get", "/api/units/{id}", $"/api/units/{unknown}", null)),
+            (new("patch", "/api/units/{id}", $"/api/units/{unit}", new JsonObject { ["employees"] = 30 }),
+                new("patch", "/api/units/{id}", $"/api/units/{unknown}", new JsonObject { ["employees"] = 30 })),
+            (new("post", "/api/units/{id}/assignments", $"/api/units/{unit}/assignments", new JsonObject { ["personId"] = member.ToString(), ["role"] = "instructor", ["from"] = "2025-01-01" }),
+                new("post", "/api/units/{id}/assignments", $"/api/units/{unknown}/assignments", new JsonObject { ["personId"] = member.ToString(), ["role"] = "instructor", ["from"] = "2025-01-01" })),
+            (new("post", "/api/party-organizations/{id}/covered-units", $"/api/party-organizations/{other}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(unit.ToString()), ["from"] = "2025-01-01" }),
+                new("post", "/api/party-organizations/{id}/covered-units", $"/api/party-organizations/{other}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(covered.ToString()), ["from"] = "2025-01-01" })),
+            (new("post", "/api/party-organizations/{id}/dissolve", $"/api/party-organizations/{branch}/dissolve", new JsonObject { ["date"] = "2026-01-01", ["reason"] = "撤销" }),
+                new("post", "/api/party-organizations/{id}/dissolve", $"/api/party-organizations/{unknown}/dissolve", new JsonObject { ["date"] = "2026-01-01", ["reason"] = "撤销" })),
+            (new("get", "/api/reference/counties", "/api/reference/counties", null), null),
+            (new("get", "/api/reference/industries", "/api/reference/industries", null), null),
+            (new("get", "/api/reports/coverage", "/api/reports/coverage?asOf=2026-11-30&type=non-public-enterprise", null), new("get", "/api/reports/coverage", "/api/reports/coverage?county=000000", null)),
+        ];
     }
 
     private async Task<IEnumerable<string>> CheckAsync(OpenApiSchemas schemas, Call call, bool expectSuccess)

@@ -14,8 +14,8 @@ namespace PartyWorkflow.Application.Demo;
 
 /// <summary>
 /// A small demo data set for the embedded default, made on first start through the same commands
-/// the API uses: a committee with approval authority, two branches, members, and applications at
-/// several stages. Dates lie in the past, relative to today, so every rule holds.
+/// the API uses: work committees with units and their coverage (<see cref="DemoRegistry"/>), a
+/// committee with approval authority, two branches, members, and applications at several stages. Dates lie in the past, relative to today, so every rule holds.
 /// </summary>
 public static class DemoData
 {
@@ -27,7 +27,9 @@ public static class DemoData
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var today = scope.ServiceProvider.GetRequiredService<Clock>().Today;
 
-        var committee = await mediator.Send(new CreateOrganization("城东两新组织综合党委", "party-committee", null, true, null), ct);
+        var registry = new DemoRegistry(mediator, today);
+        var workCommittees = await registry.WorkCommitteesAsync(ct);
+        var committee = await mediator.Send(new CreateOrganization("城东两新组织综合党委", "party-committee", workCommittees.CountyA, true, null), ct);
         var branchA = await mediator.Send(new CreateOrganization("星辰科技有限公司党支部", "branch", committee.Id, false, null), ct);
         var branchB = await mediator.Send(new CreateOrganization("益民社会工作服务中心党支部", "branch", committee.Id, false, null), ct);
 
@@ -40,6 +42,8 @@ public static class DemoData
                 DemoCitizenId(new DateOnly(1970 + i * 3, 3, 1 + i), 100 + i), null, null, branch, "full", true, null, new DateOnly(2000 + i, 7, 1)), ct);
             members.Add(member.Id);
         }
+
+        await registry.SeedUnitsAsync(workCommittees, committee.Id, members[3], ct);
 
         var steps = new DemoSteps(mediator, members[0], members[1], members[2], committee.Id);
         await steps.ApplyAsync("孙晓明", DemoCitizenId(new DateOnly(1998, 5, 20), 201), branchA.Id, TalkFallsDueForAReminder(today), stepsToTake: 0, ct);

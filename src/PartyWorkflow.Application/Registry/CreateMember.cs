@@ -14,7 +14,7 @@ namespace PartyWorkflow.Application.Registry;
 public sealed record CreateMember(
     string? Name, string? Gender, string? Ethnicity, string? CitizenId, string? Phone, string? Email,
     Guid? BranchId, string? Membership, bool? HasVotingRights, DateOnly? ProbationStart, DateOnly? FullMembershipDate,
-    bool? OnDisciplinaryProbation = null, string? PartyGroup = null)
+    bool? OnDisciplinaryProbation = null, string? PartyGroup = null, Guid? UnitId = null)
     : ICommand<MemberView>, IValidate, IIdempotent
 {
     /// <summary>From the <c>Idempotency-Key</c> header, not the body.</summary>
@@ -47,7 +47,7 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLeng
         var unmet = new List<RuleMessage>();
         if (CitizenId.Problem(command.CitizenId, out _) is { } problem)
             unmet.Add(new RuleMessage("citizen-id-valid", new LocalizedText(problem.Zh, problem.En)));
-        var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId && o.Kind != "party-committee", ct);
+        var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId && o.Kind != "party-committee" && o.Kind != "work-committee", ct);
         if (branch is null)
             unmet.Add(new RuleMessage("organization-exists", new LocalizedText($"branchId：找不到编号为 {command.BranchId} 的党支部", $"branchId: no branch with id {command.BranchId}")));
         if (command.HasVotingRights == true && (command.Membership != "full" || command.OnDisciplinaryProbation == true))
@@ -55,6 +55,8 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLeng
         foreach (var (field, date) in new[] { ("probationStart", command.ProbationStart), ("fullMembershipDate", command.FullMembershipDate) })
             if (date > clock.Today)
                 unmet.Add(new RuleMessage("date-order", new LocalizedText($"{field}：日期不能晚于今天", $"{field}: the date cannot be after today")));
+        if (command.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId, ct))
+            unmet.Add(new RuleMessage("unit-exists", new LocalizedText($"unitId：找不到编号为 {unitId} 的单位", $"unitId: no unit with id {unitId}")));
         if (unmet.Count > 0) throw new RuleRefusalException(unmet);
 
         var citizenId = CitizenId.Normalize(command.CitizenId!);
@@ -73,6 +75,7 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLeng
         person.Email = command.Email ?? person.Email;
         person.Membership = command.Membership!;
         person.BranchId = command.BranchId;
+        person.UnitId = command.UnitId ?? person.UnitId;
         person.HasVotingRights = command.HasVotingRights ?? (command.Membership == "full" && command.OnDisciplinaryProbation != true);
         person.OnDisciplinaryProbation = command.OnDisciplinaryProbation ?? false;
         person.PartyGroup = command.PartyGroup;

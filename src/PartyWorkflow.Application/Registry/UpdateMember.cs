@@ -7,7 +7,7 @@ namespace PartyWorkflow.Application.Registry;
 
 /// <summary>The fields of a member the registry may change; membership itself changes only through the workflow.</summary>
 public sealed record MemberChanges(
-    string? Name, string? Email, string? Phone, Guid? BranchId, bool? HasVotingRights, bool? OnDisciplinaryProbation, string? PartyGroup);
+    string? Name, string? Email, string? Phone, Guid? BranchId, bool? HasVotingRights, bool? OnDisciplinaryProbation, string? PartyGroup, Guid? UnitId = null);
 
 /// <summary><c>PATCH</c> changes the fields given; <c>PUT</c> (<see cref="Replace"/>) sets them all, absent ones to empty.</summary>
 public sealed record UpdateMember(Guid Id, MemberChanges Changes, bool Replace) : ICommand<MemberView>, IValidate
@@ -34,11 +34,14 @@ public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHan
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == command.Id && p.Membership != "none", ct)
                      ?? throw new NotFoundException("member", command.Id.ToString());
         var c = command.Changes;
-        if (c.BranchId is { } branchId && !await db.Organizations.AnyAsync(o => o.Id == branchId && o.Kind != "party-committee", ct))
+        if (c.BranchId is { } branchId && !await db.Organizations.AnyAsync(o => o.Id == branchId && o.Kind != "party-committee" && o.Kind != "work-committee", ct))
             throw RuleRefusalException.For("organization-exists", $"branchId：找不到编号为 {branchId} 的党支部", $"branchId: no branch with id {branchId}");
 
         person.Name = c.Name?.Trim() ?? person.Name;
         person.BranchId = c.BranchId ?? person.BranchId;
+        if (c.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId, ct))
+            throw RuleRefusalException.For("unit-exists", $"unitId：找不到编号为 {unitId} 的单位", $"unitId: no unit with id {unitId}");
+        person.UnitId = command.Replace ? c.UnitId : c.UnitId ?? person.UnitId;
         person.Email = command.Replace ? c.Email : c.Email ?? person.Email;
         person.Phone = command.Replace ? c.Phone : c.Phone ?? person.Phone;
         person.PartyGroup = command.Replace ? c.PartyGroup : c.PartyGroup ?? person.PartyGroup;

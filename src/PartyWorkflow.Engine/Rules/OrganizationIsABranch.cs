@@ -19,7 +19,7 @@ public sealed class OrganizationIsABranch : IRule
         var field = context.StringParameter("field");
         return FactReader.Id(context.Facts, field) is { } id
                && context.Registry.Organizations.TryGetValue(id, out var organization)
-               && organization.Kind == "party-committee"
+               && organization.Kind is "party-committee" or "work-committee"
             ? RuleResult.Fail($"{field}：入党申请应向党支部（或党总支）提出，不能直接向党委提出", $"{field}: an application goes to a branch or general branch, not to a party committee")
             : RuleResult.Pass;
     }

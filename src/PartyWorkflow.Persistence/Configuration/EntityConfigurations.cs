@@ -13,6 +13,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Kind).HasMaxLength(40);
         b.Property(o => o.Email).HasMaxLength(200);
         b.Property(o => o.Jurisdiction).HasMaxLength(100);
+        b.Property(o => o.CountyCode).HasMaxLength(12);
+        b.Property(o => o.FormationMode).HasMaxLength(20);
         b.Property(o => o.Version).IsConcurrencyToken();
         b.HasIndex(o => o.ParentId);
     }
@@ -36,6 +38,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => p.CitizenId).IsUnique();
         b.HasIndex(p => p.BranchId);
+        b.HasIndex(p => p.UnitId);
     }
 }
 

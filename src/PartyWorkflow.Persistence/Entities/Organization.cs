@@ -1,6 +1,9 @@
 namespace PartyWorkflow.Persistence.Entities;
 
-/// <summary>A party organization: <c>branch</c>, <c>general-branch</c> or <c>party-committee</c>.</summary>
+/// <summary>
+/// A party organization: <c>branch</c>, <c>general-branch</c>, <c>party-committee</c>, or the
+/// <c>work-committee</c> (两新工委) of the prefecture or a county.
+/// </summary>
 public sealed class Organization
 {
     public Guid Id { get; set; }
@@ -12,6 +15,14 @@ public sealed class Organization
     public string? Email { get; set; }
     /// <summary>The jurisdiction whose overlay of local rules applies; inherited from the parent when empty.</summary>
     public string? Jurisdiction { get; set; }
+    /// <summary>A work committee's area (a code of <c>reference/counties.json</c>); for others, the county they sit in.</summary>
+    public string? CountyCode { get; set; }
+    /// <summary>How it was formed: <c>standalone</c>, <c>joint</c>, <c>affiliated</c>, <c>dispatched</c>, <c>functional</c>.</summary>
+    public string? FormationMode { get; set; }
+    /// <summary>Registered (成立登记): coverage and funds count from here.</summary>
+    public DateOnly? EstablishedOn { get; set; }
+    /// <summary>Dissolved (撤销): coverage ends on this date.</summary>
+    public DateOnly? DissolvedOn { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -19,6 +19,8 @@ public sealed class Person
     /// <summary><c>none</c>, <c>probationary</c> or <c>full</c>.</summary>
     public string Membership { get; set; } = "none";
     public Guid? BranchId { get; set; }
+    /// <summary>The unit (enterprise or social organization) the person works in.</summary>
+    public Guid? UnitId { get; set; }
     public bool HasVotingRights { get; set; }
     /// <summary>Under 留党察看 (probation within the party as a disciplinary measure): no vote, may not sponsor.</summary>
     public bool OnDisciplinaryProbation { get; set; }

@@ -104,7 +104,7 @@ public static class OpenApiDocument
         Add(responses, 404, "找不到 / An id in the path or the query is unknown (instance, definition, action, organization, member)");
         if (!writes) return;
         Add(responses, 409, "当前状态不允许，或已被其他请求抢先修改 / Not permitted in the current state, or changed by another request first");
-        if (path.EndsWith("/actions/{actionId}", StringComparison.Ordinal)) Add(responses, 412, "If-Match 的版本已过时 / If-Match names a stale version");
+        if (path.EndsWith("/actions/{actionId}", StringComparison.Ordinal) || path == "/api/units/{id}") Add(responses, 412, "If-Match 的版本已过时 / If-Match names a stale version");
         if (hasBody)
         {
             Add(responses, 413, "正文超过 1 MiB / Body over 1 MiB");

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PartyWorkflow.Api.Tests.Infrastructure;
 using PartyWorkflow.Persistence.Entities;
+using Unit = PartyWorkflow.Api.Tests.Infrastructure.Unit;
 
 namespace PartyWorkflow.Api.Tests.Reminders;
 

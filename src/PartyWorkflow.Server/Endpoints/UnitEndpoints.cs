@@ -1,0 +1,59 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using PartyWorkflow.Application.Reports;
+using PartyWorkflow.Application.Units;
+using PartyWorkflow.Application.Workflows;
+using PartyWorkflow.Server.Http;
+
+namespace PartyWorkflow.Server.Endpoints;
+
+/// <summary>Units (enterprises and social organizations), their coverage and assignments, the reference lists and the coverage report.</summary>
+public static class UnitEndpoints
+{
+    public sealed record CoverageBody(IReadOnlyList<Guid>? UnitIds, DateOnly? From, string? Mode = null);
+    public sealed record DissolveBody(DateOnly? Date, string? Reason);
+    public sealed record AssignmentBody(Guid? PersonId, string? Role, DateOnly? From, DateOnly? To = null);
+
+    public static void MapUnitEndpoints(this IEndpointRouteBuilder app)
+    {
+        var units = app.MapGroup("/api/units").WithTags("Units");
+        units.MapPost("/", async (UnitFields fields, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
+        {
+            var created = await mediator.Send(new CreateUnit(fields) { IdempotencyKey = key }, ct);
+            return TypedResults.Created($"/api/units/{created.Id}", created);
+        }).WithSummary("Register an enterprise or social organization (统一社会信用代码 checked and unique)");
+        units.MapGet("/", async (string? type, string? county, string? name, bool? covered, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListUnits(type, county, name, covered, page ?? 1, pageSize ?? 50), ct)))
+            .WithSummary("Units, a page at a time: by type, county, a part of the name or the credit code, covered today or not");
+        units.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var unit = await mediator.Send(new GetUnit(id), ct);
+            http.Response.Headers.ETag = Preconditions.ETag(unit.Version);
+            return TypedResults.Ok(unit);
+        }).WithSummary("A unit with its registered members beside the survey's counts, and who covers it today");
+        units.MapPatch("/{id:guid}", async (Guid id, UnitFields changes, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UpdateUnit(id, changes, Preconditions.IfMatch(request)), ct)))
+            .WithSummary("Change some of a unit's fields (closing it is setting closedOn)");
+        units.MapPost("/{id:guid}/assignments", async (Guid id, AssignmentBody body, IMediator mediator, CancellationToken ct) =>
+        {
+            var created = await mediator.Send(new AssignToUnit(id, body.PersonId, body.Role, body.From, body.To), ct);
+            return TypedResults.Created($"/api/units/{id}/assignments/{created.Id}", created);
+        }).WithSummary("Dispatch an instructor or first secretary to the unit (warns instructor-max-units above 5 units)");
+
+        var organizations = app.MapGroup("/api/party-organizations").WithTags("Units");
+        organizations.MapPost("/{id:guid}/covered-units", async (Guid id, CoverageBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/party-organizations/{id}", await mediator.Send(new CoverUnits(id, body.UnitIds, body.From, body.Mode), ct)))
+            .WithSummary("The organization covers these units from a date (unit-not-covered)");
+        organizations.MapPost("/{id:guid}/dissolve", async (Guid id, DissolveBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new DissolveOrganization(id, body.Date, body.Reason), ct)))
+            .WithSummary("Dissolve the organization: its coverage ends on the date, its record stays");
+
+        app.MapGet("/api/reference/counties", (WorkflowCatalog catalog) => TypedResults.Ok(catalog.Reference.Counties)).WithTags("Units")
+            .WithSummary("The prefecture (first) and its counties, with their codes");
+        app.MapGet("/api/reference/industries", (WorkflowCatalog catalog) => TypedResults.Ok(catalog.Reference.Industries)).WithTags("Units")
+            .WithSummary("Industries (GB/T 4754 sections)");
+        app.MapGet("/api/reports/coverage", async (DateOnly? asOf, DateOnly? from, DateOnly? to, string? county, string? type, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCoverageReport(asOf, from, to, county, type), ct))).WithTags("Reports")
+            .WithSummary("Organization coverage, standalone share and work coverage by type and county, as of a date; a monthly series with from and to");
+    }
+}
