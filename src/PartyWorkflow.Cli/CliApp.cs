@@ -56,6 +56,9 @@ public static class CliApp
         foreach (var o in catalog.Overlays)
             output.WriteLine($"ok  jurisdiction {o.JurisdictionId} v{o.Version} for {o.DefinitionId}: {o.Rules.Count} rule setting(s)");
         output.WriteLine($"ok  working-day calendars: {(catalog.Calendar.Years.Count == 0 ? "none" : string.Join(", ", catalog.Calendar.Years.Order()))}");
+        output.WriteLine($"ok  reference lists: {catalog.Reference.Counties.Count} counties (prefecture {catalog.Reference.PrefectureCode ?? "none"}), {catalog.Reference.Industries.Count} industries");
+        foreach (var policy in catalog.Funds.All)
+            output.WriteLine($"ok  funds policy {policy.Jurisdiction} from {policy.EffectiveFrom:yyyy-MM-dd}: {string.Join(", ", policy.Items.Select(i => $"{i.Id} {i.Amount}"))}");
         return 0;
     }
 

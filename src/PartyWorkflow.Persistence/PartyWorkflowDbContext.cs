@@ -24,6 +24,8 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitCoverage> UnitCoverage => Set<UnitCoverage>();
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
+    public DbSet<OrganizationTerm> OrganizationTerms => Set<OrganizationTerm>();
+    public DbSet<FundsPayment> FundsPayments => Set<FundsPayment>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -66,6 +66,7 @@ app.MapInstanceEndpoints();
 app.MapDefinitionEndpoints();
 app.MapRegistryEndpoints();
 app.MapUnitEndpoints();
+app.MapFundsEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapReminderEndpoints();
 

@@ -20,7 +20,7 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
     private const string LoneLow = "LONE-LOW-SURROGATE";
 
     /// <summary>Fields of the bodies below that may be left out.</summary>
-    private static readonly HashSet<string> Optional = ["parentId", "hasApprovalAuthority", "probationStart", "hasVotingRights", "industryCode", "foundedOn", "surveyFullMembers", "hasFixedPremises", "to", "mode"];
+    private static readonly HashSet<string> Optional = ["parentId", "hasApprovalAuthority", "probationStart", "hasVotingRights", "industryCode", "foundedOn", "surveyFullMembers", "hasFixedPremises", "to", "mode", "secretaryId", "years", "reference"];
 
     private sealed record Request(string Method, string Url, string? Body, string ContentType = "application/json");
 
@@ -169,6 +169,8 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
             ("POST", $"/api/units/{unit}/assignments", new JsonObject { ["personId"] = member.ToString(), ["role"] = "instructor", ["from"] = "2025-01-01", ["to"] = "2027-01-01" }, false),
             ("POST", $"/api/party-organizations/{organization}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(unit.ToString()), ["from"] = "2025-01-01", ["mode"] = "standalone" }, false),
             ("POST", $"/api/party-organizations/{organization}/dissolve", new JsonObject { ["date"] = "2026-01-01", ["reason"] = "撤销" }, false),
+            ("POST", $"/api/party-organizations/{organization}/terms", new JsonObject { ["electedOn"] = "2024-03-01", ["secretaryId"] = member.ToString(), ["years"] = 3 }, false),
+            ("POST", "/api/funds/payments", new JsonObject { ["organizationId"] = organization.ToString(), ["paidOn"] = "2024-06-30", ["amount"] = 300, ["paidTo"] = "书记", ["reference"] = "凭证1" }, false),
         };
         foreach (var (method, url, valid, partial) in bodies)
         {
@@ -183,7 +185,7 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
                 {
                     yield return new(method, url, With(valid, field, LoneHigh).Replace(LoneHigh, "\\ud800"));
                     yield return new(method, url, With(valid, field, "a\u0000b"));
-                    if (field is not ("name" or "address" or "reason")) yield return new(method, url, With(valid, field, "2026-02-30"));
+                    if (field is not ("name" or "address" or "reason" or "paidTo" or "reference")) yield return new(method, url, With(valid, field, "2026-02-30"));
                 }
                 if (!partial && !Optional.Contains(field)) yield return new(method, url, Without(valid, field));
             }
@@ -207,6 +209,14 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
                      "/api/reports/coverage?asOf=2026-02-30", "/api/reports/coverage?from=2020-01-01", "/api/reports/coverage?county=000000",
                      "/api/reports/coverage?from=2000-01-01&to=2026-01-01", "/api/reports/coverage?from=2026-01-01&to=2025-01-01", "/api/reports/coverage?type=x",
                  })
+            yield return new("GET", url, null);
+        foreach (var amount in new JsonNode[] { JsonValue.Create(0), JsonValue.Create(-1), JsonValue.Create(1e300), JsonValue.Create(0.001) })
+            yield return new("POST", "/api/funds/payments", new JsonObject { ["organizationId"] = organization.ToString(), ["paidOn"] = "2024-06-30", ["amount"] = amount.DeepClone(), ["paidTo"] = "x" }.ToJsonString());
+        yield return new("POST", "/api/funds/payments", new JsonObject { ["organizationId"] = organization.ToString(), ["paidOn"] = "2024-06-30", ["amount"] = 1, ["paidTo"] = "x", ["item"] = "bonus" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/terms", new JsonObject { ["electedOn"] = "2024-03-01", ["years"] = 9 }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/terms", new JsonObject { ["electedOn"] = "2024-03-01", ["secretaryId"] = member.ToString(), ["deputySecretaryId"] = member.ToString() }.ToJsonString());
+        foreach (var url in new[] { "/api/funds/ledger", "/api/funds/ledger?from=2024-01-01", "/api/funds/ledger?from=2024-01-01&to=2023-01-01", "/api/funds/ledger?from=2024-01-01&to=2024-12-31&county=000000",
+                     $"/api/funds/ledger?from=2024-01-01&to=2024-12-31&organization={unknown}", "/api/funds/ledger?from=1990-01-01&to=2024-12-31" })
             yield return new("GET", url, null);
         yield return new("DELETE", $"/api/units/{unit}", null);
     }

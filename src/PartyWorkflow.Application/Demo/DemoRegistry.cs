@@ -1,6 +1,7 @@
 using Mediator;
 using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Application.Units;
+using PartyWorkflow.Application.Funds;
 using PartyWorkflow.Engine.Rules;
 
 namespace PartyWorkflow.Application.Demo;
@@ -15,7 +16,9 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
 {
     private const string CountyA = "990101", CountyB = "990102";
     private static readonly string[] Industries = ["C", "E", "A", "G", "H", "F", "C", "E", "O", "C", "A", "G"];
-    private int sequence;
+    private static readonly string[] SecretaryNames = ["马志远", "何静", "罗文斌", "龙秀英", "杨光明", "吴兰", "石建华", "潘晓燕", "田永红", "欧阳明", "蒋丽华", "韦国强", "侯婷"];
+    private int sequence, secretaries;
+    private WorkCommittees? committees;
 
     public sealed record WorkCommittees(Guid Prefecture, Guid CountyA, Guid CountyB);
 
@@ -30,6 +33,7 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
     /// <summary>The units; <paramref name="parkCommittee"/> is the committee that hosts affiliated units, <paramref name="instructor"/> is dispatched to one.</summary>
     public async Task SeedUnitsAsync(WorkCommittees committees, Guid parkCommittee, Guid instructor, CancellationToken ct)
     {
+        this.committees = committees;
         string[] enterprises =
         [
             "东山县星辰科技有限公司", "东山县恒达建材有限公司", "东山县绿源农业开发有限公司", "东山县鑫源物流有限公司", "东山县华美酒店有限公司",
@@ -73,9 +77,17 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
 
     private async Task BranchAsync(string name, string mode, Guid workCommittee, DateOnly established, CancellationToken ct, params Guid[] units)
     {
+        var county = workCommittee == committees?.CountyB ? CountyB : CountyA;
         var branch = await mediator.Send(new CreateOrganization(name.Length > 200 ? name[..200] : name, "branch", workCommittee, false, null,
-            CountyCode: null, FormationMode: mode, EstablishedOn: established), ct);
+            CountyCode: county, FormationMode: mode, EstablishedOn: established), ct);
         await mediator.Send(new CoverUnits(branch.Id, units, established, mode), ct);
+        // Its secretary, a member working in its first unit, elected shortly before registration.
+        var n = ++secretaries;
+        var secretary = await mediator.Send(new CreateMember(SecretaryNames[n % SecretaryNames.Length], n % 2 == 0 ? "male" : "female", "汉族",
+            DemoData.DemoCitizenId(new DateOnly(1975 + n, 4, 1 + n), 300 + n), null, null, branch.Id, "full", true, null, established.AddYears(-8), UnitId: units[0]), ct);
+        await mediator.Send(new RecordTerm(branch.Id, established.AddDays(-10), null, secretary.Id, null, null), ct);
+        if (n == 1)
+            await mediator.Send(new RecordPayment(branch.Id, established.AddMonths(1), 5000m, branch.Name, "start-up", "州两新工委拨付凭证 001"), ct);
     }
 
     /// <summary>A valid unified social credit code: 9 1 (enterprise) or 5 1 (social organization), the county, a body, the check character.</summary>

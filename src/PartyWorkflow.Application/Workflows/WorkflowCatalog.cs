@@ -24,10 +24,13 @@ public sealed class WorkflowCatalog
     public WorkingDayCalendar Calendar { get; }
     /// <summary>Counties and industries (<c>reference/</c>).</summary>
     public ReferenceLists Reference { get; }
+    /// <summary>Funds policies by jurisdiction (<c>policies/</c>).</summary>
+    public FundsPolicies Funds { get; }
 
     public WorkflowCatalog(IEnumerable<WorkflowDefinition> definitions, IEnumerable<JurisdictionOverlay> overlays, RuleCatalog rules, WorkingDayCalendar calendar,
-        ReferenceLists? reference = null)
+        ReferenceLists? reference = null, FundsPolicies? funds = null)
     {
+        Funds = funds ?? FundsPolicies.None;
         Reference = reference ?? ReferenceLists.Empty;
         this.definitions = definitions.ToDictionary(d => (d.DefinitionId, d.Version));
         this.overlays = overlays.ToDictionary(o => (o.JurisdictionId, o.Version));
@@ -82,6 +85,7 @@ public sealed class WorkflowCatalog
         var errors = new List<DefinitionError>();
         var calendar = WorkflowFiles.LoadCalendars(directory, errors);
         var reference = ReferenceLists.Load(directory, errors);
+        var funds = FundsPolicies.Load(directory, reference, errors);
         var rules = RuleCatalog.Create(calendar).With(extraRules ?? []);
         var parser = DefinitionParser.FromSchemaText(File.ReadAllText(schemaPath), rules, effects);
         var definitions = new List<WorkflowDefinition>();
@@ -112,6 +116,6 @@ public sealed class WorkflowCatalog
                 errors.Add(new DefinitionError(file, "$.version", $"{overlay.JurisdictionId} version {overlay.Version} is defined twice"));
             else overlays.Add(overlay);
         }
-        return errors.Count > 0 ? (null, errors.Distinct().ToList()) : (new WorkflowCatalog(definitions, overlays, rules, calendar, reference), []);
+        return errors.Count > 0 ? (null, errors.Distinct().ToList()) : (new WorkflowCatalog(definitions, overlays, rules, calendar, reference, funds), []);
     }
 }

@@ -175,6 +175,45 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PaidTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "PaidOn");
+
+                    b.ToTable("funds_payments", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -328,6 +367,48 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.OrganizationTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommitteeMemberIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeputySecretaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ElectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SecretaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsOn");
+
+                    b.HasIndex("OrganizationId", "ElectedOn")
+                        .IsUnique();
+
+                    b.ToTable("organization_terms", (string)null);
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.Person", b =>
@@ -769,6 +850,24 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.OrganizationTerm", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.UnitAssignment", b =>

@@ -170,6 +170,45 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "PaidOn");
+
+                    b.ToTable("funds_payments", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -323,6 +362,48 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.OrganizationTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitteeMemberIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DeputySecretaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ElectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SecretaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsOn");
+
+                    b.HasIndex("OrganizationId", "ElectedOn")
+                        .IsUnique();
+
+                    b.ToTable("organization_terms", (string)null);
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.Person", b =>
@@ -764,6 +845,24 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.OrganizationTerm", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.UnitAssignment", b =>
