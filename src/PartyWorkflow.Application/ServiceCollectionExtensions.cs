@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SubjectLocks>();
         services.AddScoped<Registry.OrganizationChecks>();
         services.AddScoped<Units.UnitCounts>();
+        services.AddScoped<Units.Import.UnitImporter>();
 
         var connectionString = ConnectionString(configuration);
         services.AddDbContextPool<PartyWorkflowDbContext>((sp, o) =>

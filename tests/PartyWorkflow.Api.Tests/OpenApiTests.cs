@@ -13,7 +13,7 @@ namespace PartyWorkflow.Api.Tests;
 /// </summary>
 public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
 {
-    private sealed record Call(string Method, string Route, string Url, JsonNode? Body);
+    private sealed record Call(string Method, string Route, string Url, JsonNode? Body, Func<HttpContent>? Upload = null);
 
     [Fact]
     public async Task Every_route_is_described_with_its_request_body_and_its_refusals()
@@ -127,10 +127,15 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
                 new("post", "/api/funds/payments", "/api/funds/payments", new JsonObject { ["organizationId"] = unknown.ToString(), ["paidOn"] = "2024-06-30", ["amount"] = 1, ["paidTo"] = "x" })),
             (new("get", "/api/funds/ledger", $"/api/funds/ledger?from=2024-01-01&to=2024-12-31&county={Units.Registry.CountyA}", null), new("get", "/api/funds/ledger", "/api/funds/ledger?from=2024-01-01", null)),
             (new("get", "/api/reference/counties", "/api/reference/counties", null), null),
+            (new("get", "/api/units/import/template", "/api/units/import/template", null), null),
+            (new("post", "/api/units/import", "/api/units/import?dryRun=true", null, () => Survey("单位名称,单位类型,统一社会信用代码,所在县（市）\n甲公司,社会组织," + CreditCodes.Next() + ",东山县\n")),
+                new("post", "/api/units/import", "/api/units/import", null, () => Survey("单位名称,颜色\n甲公司,红\n"))),
             (new("get", "/api/reference/industries", "/api/reference/industries", null), null),
             (new("get", "/api/reports/coverage", "/api/reports/coverage?asOf=2026-11-30&type=non-public-enterprise", null), new("get", "/api/reports/coverage", "/api/reports/coverage?county=000000", null)),
         ];
     }
+
+    private static MultipartFormDataContent Survey(string csv) => new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "survey.csv" } };
 
     private async Task<IEnumerable<string>> CheckAsync(OpenApiSchemas schemas, Call call, bool expectSuccess)
     {
@@ -138,6 +143,7 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
         var operation = schemas.Operation(call.Method, call.Route);
         using var request = new HttpRequestMessage(new HttpMethod(call.Method.ToUpperInvariant()), call.Url);
         if (call.Body is not null) request.Content = new StringContent(call.Body.ToJsonString(), Encoding.UTF8, "application/json");
+        if (call.Upload is not null) request.Content = call.Upload();
         using var response = await fixture.Api.Client.SendAsync(request);
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using PartyWorkflow.Application.Reports;
+using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Units;
+using PartyWorkflow.Application.Units.Import;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Server.Http;
 
@@ -25,6 +27,24 @@ public static class UnitEndpoints
         units.MapGet("/", async (string? type, string? county, string? name, bool? covered, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListUnits(type, county, name, covered, page ?? 1, pageSize ?? 50), ct)))
             .WithSummary("Units, a page at a time: by type, county, a part of the name or the credit code, covered today or not");
+        units.MapPost("/import", async (IFormFile? file, bool? dryRun, UnitImporter importer, CancellationToken ct) =>
+            {
+                if (file is null) throw InvalidInputException.For("file", "a survey file (.xlsx or .csv) is required / 请上传摸排台账文件");
+                if (file.Length > SurveyFile.MaxBytes) throw InvalidInputException.For("file", "the file is larger than 10 MiB / 文件超过 10 MiB");
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                try
+                {
+                    return TypedResults.Ok(await importer.ImportAsync(buffer.ToArray(), file.FileName, dryRun ?? false, ct: ct));
+                }
+                catch (SurveyFileException ex)
+                {
+                    throw InvalidInputException.For("file", ex.Message);
+                }
+            }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(SurveyFile.MaxBytes + 256 * 1024))
+            .WithSummary("Import the survey (摸排台账), .xlsx or .csv as multipart/form-data field 'file'; ?dryRun=true reports without writing");
+        units.MapGet("/import/template", () => TypedResults.File(SurveyTemplate.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "摸排台账导入模板.xlsx"))
+            .WithSummary("The import template: the expected columns with Chinese headers and an example row");
         units.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var unit = await mediator.Send(new GetUnit(id), ct);

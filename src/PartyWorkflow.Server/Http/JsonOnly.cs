@@ -12,7 +12,7 @@ public static class JsonOnly
     {
         var request = context.Request;
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
-        if (hasBody && request.Path.StartsWithSegments("/api") && !IsJson(request.ContentType))
+        if (hasBody && request.Path.StartsWithSegments("/api") && !IsJson(request.ContentType) && !IsUpload(request))
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -29,6 +29,11 @@ public static class JsonOnly
         }
         await next(context);
     });
+
+    /// <summary>The one route that takes a file: the survey import, as multipart/form-data.</summary>
+    private static bool IsUpload(HttpRequest request) =>
+        request.Path.Equals("/api/units/import", StringComparison.Ordinal) && request.HasFormContentType
+        && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)

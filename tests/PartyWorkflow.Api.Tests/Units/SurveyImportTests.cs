@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using MiniExcelLibs;
+using PartyWorkflow.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PartyWorkflow.Api.Tests.Units;
+
+/// <summary>
+/// The survey import (摸排台账) over HTTP: a generated file of 10,000 rows with planted bad rows,
+/// reported by row number while the good rows import; the same file again changes nothing; an
+/// updated file updates by credit code; whole-file faults write nothing.
+/// </summary>
+public sealed class SurveyImportTests(PostgresFixture fixture, ITestOutputHelper output) : IClassFixture<PostgresFixture>
+{
+    private static readonly string[] Headers = ["单位名称", "单位类型", "统一社会信用代码", "所在县（市）", "行业", "正式党员数", "有无固定活动场所", "成立日期"];
+
+    [Fact]
+    public async Task Ten_thousand_rows_import_with_their_bad_rows_reported_and_a_second_import_changes_nothing()
+    {
+        var rows = Enumerable.Range(0, 10_000).Select(i => new Dictionary<string, object?>
+        {
+            ["单位名称"] = $"导入测试企业{i}", ["单位类型"] = i % 3 == 0 ? "社会组织" : "非公有制经济组织", ["统一社会信用代码"] = CreditCodes.Next(),
+            ["所在县（市）"] = i % 2 == 0 ? "东山县" : "990102", ["行业"] = "C", ["正式党员数"] = i % 5, ["有无固定活动场所"] = i % 4 == 0 ? "否" : "是",
+            ["成立日期"] = new DateTime(2010, 1, 1).AddDays(i % 3000),
+        }).ToList();
+        // Planted faults; spreadsheet row = index + 2 (the header is row 1).
+        rows[10]["统一社会信用代码"] = CreditCodes.WithWrongCheckCharacter();
+        rows[200]["单位名称"] = null;
+        rows[3000]["单位类型"] = "国有企业";
+        rows[4000]["成立日期"] = "去年";
+        rows[5000]["统一社会信用代码"] = rows[4999]["统一社会信用代码"];
+        rows[9999]["所在县（市）"] = "火星县";
+        var file = Xlsx(rows);
+
+        var watch = Stopwatch.StartNew();
+        var report = await ImportAsync(file, "摸排台账.xlsx");
+        output.WriteLine($"10,000 rows imported in {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(10_000, report.GetProperty("rows").GetInt32());
+        Assert.Equal(9_994, report.GetProperty("created").GetInt32());
+        var errors = report.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(12, "统一社会信用代码"), (202, "单位名称"), (3002, "单位类型"), (4002, "成立日期"), (5002, "统一社会信用代码"), (10001, "所在县（市）")], errors);
+
+        var again = await ImportAsync(file, "摸排台账.xlsx");
+        Assert.Equal((0, 0, 9_994), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+
+        // An updated file: two units change, found by their credit codes.
+        rows[0]["正式党员数"] = 7;
+        rows[1]["单位名称"] = "导入测试企业1（更名）";
+        var updated = await ImportAsync(Xlsx(rows), "摸排台账.xlsx");
+        Assert.Equal((0, 2), (updated.GetProperty("created").GetInt32(), updated.GetProperty("updated").GetInt32()));
+        var page = await fixture.Api.GetAsync($"/api/units?name={rows[1]["统一社会信用代码"]}");
+        Assert.Equal("导入测试企业1（更名）", page["items"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_dry_run_and_faulty_files_write_nothing()
+    {
+        var total = async () => (await fixture.Api.GetAsync("/api/units?pageSize=1"))["total"]!.GetValue<int>();
+        var before = await total();
+        var csv = Encoding.UTF8.GetBytes(string.Join(",", Headers) + "\n" + $"某公司,非公有制经济组织,{CreditCodes.Next()},东山县,C,3,是,2019-05-01\n");
+        var dry = await ImportAsync(csv, "survey.csv", dryRun: true);
+        Assert.Equal(1, dry.GetProperty("created").GetInt32());
+        Assert.Equal(before, await total());
+
+        foreach (var (content, name) in new[]
+                 {
+                     (Encoding.UTF8.GetBytes("这不是表格"), "notes.docx"),
+                     (Encoding.UTF8.GetBytes("单位名称,颜色\n某公司,红\n"), "survey.csv"),
+                     (new byte[] { 0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5 }, "broken.xlsx"),
+                     (Encoding.Latin1.GetBytes("单位名称\u00ff,x\n"), "latin.csv"),
+                 })
+        {
+            using var response = await PostFileAsync(content, name, dryRun: false);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Contains("\"file\"", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(before, await total());
+
+        var template = await fixture.Api.Client.GetAsync("/api/units/import/template");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        var headers = new MemoryStream(await template.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().First().Keys;
+        Assert.Contains("统一社会信用代码", headers);
+    }
+
+    private static byte[] Xlsx(List<Dictionary<string, object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return stream.ToArray();
+    }
+
+    private async Task<System.Text.Json.JsonElement> ImportAsync(byte[] content, string name, bool dryRun = false)
+    {
+        using var response = await PostFileAsync(content, name, dryRun);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private Task<HttpResponseMessage> PostFileAsync(byte[] content, string name, bool dryRun)
+    {
+        var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = MediaTypeHeaderValue.Parse("application/octet-stream");
+        form.Add(part, "file", name);
+        return fixture.Api.Client.PostAsync($"/api/units/import?dryRun={dryRun.ToString().ToLowerInvariant()}", form);
+    }
+}
