@@ -33,8 +33,14 @@ public static class CliApp
         var migrate = new Command("migrate", "Create or upgrade the database schema") { connectionOption };
         migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connectionOption), configuration, output, ct));
 
+        var fileArgument = new Argument<string>("file") { Description = "the survey file (摸排台账), .xlsx or .csv" };
+        var dryRunOption = new Option<bool>("--dry-run") { Description = "report what would change without writing" };
+        var import = new Command("import", "Import the survey of units (摸排台账): rows with faults are reported by row and column") { fileArgument, dryRunOption, connectionOption };
+        import.SetAction((result, ct) => ImportCommand.RunAsync(result.GetValue(fileArgument)!, result.GetValue(dryRunOption), result.GetValue(connectionOption), configuration, output, error, ct));
+
         var root = new RootCommand("PartyWorkflow: workflow definitions and database tools")
         {
+            new Command("units", "Units (enterprises and social organizations)") { import },
             new Command("definitions", "Workflow definitions") { validate, diagram },
             new Command("db", "Database") { migrate },
         };

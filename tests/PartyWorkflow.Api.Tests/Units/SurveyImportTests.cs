@@ -109,3 +109,29 @@ public sealed class SurveyImportTests(PostgresFixture fixture, ITestOutputHelper
         return fixture.Api.Client.PostAsync($"/api/units/import?dryRun={dryRun.ToString().ToLowerInvariant()}", form);
     }
 }
+
+/// <summary><c>partyworkflow units import FILE [--dry-run]</c> against a migrated database.</summary>
+public sealed class SurveyImportCliTests
+{
+    [Fact]
+    public async Task The_command_imports_reports_bad_rows_and_a_dry_run_writes_nothing()
+    {
+        var connection = TestDatabases.CreateSqlite();
+        Assert.Equal(0, await PartyWorkflow.Cli.CliApp.RunAsync(["db", "migrate", "--connection", connection], TextWriter.Null, TextWriter.Null));
+        var file = Path.Combine(Directory.CreateTempSubdirectory("pw-survey-").FullName, "survey.csv");
+        await File.WriteAllTextAsync(file, "单位名称,单位类型,统一社会信用代码,所在县（市）\n" +
+            $"甲公司,非公有制经济组织,{CreditCodes.Next()},东山县\n乙协会,社会组织,{CreditCodes.Next()},990102\n丙公司,国企,{CreditCodes.Next()},东山县\n");
+
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(2, await PartyWorkflow.Cli.CliApp.RunAsync(["units", "import", file, "--dry-run", "--connection", connection], output, error));
+        Assert.Contains("dry run, nothing written: 3 rows: 2 created", output.ToString());
+        Assert.Contains("row 4, 单位类型", error.ToString());
+
+        output = new StringWriter();
+        Assert.Equal(2, await PartyWorkflow.Cli.CliApp.RunAsync(["units", "import", file, "--connection", connection], output, new StringWriter()));
+        Assert.Contains("3 rows: 2 created, 0 updated, 0 unchanged, 1 with errors", output.ToString());
+        output = new StringWriter();
+        await PartyWorkflow.Cli.CliApp.RunAsync(["units", "import", file, "--connection", connection], output, new StringWriter());
+        Assert.Contains("3 rows: 0 created, 0 updated, 2 unchanged", output.ToString());
+    }
+}
