@@ -32,10 +32,9 @@ internal static class ImportCommand
         {
             report = await console.Progress().StartAsync(async context =>
             {
-                var task = context.AddTask(dryRun ? "检查 / checking" : "导入 / importing", maxValue: 1);
-                var result = await importer.ImportAsync(content, file, dryRun, new Progress<int>(done => task.Value = done), ct);
-                task.MaxValue = Math.Max(1, result.Rows);
-                task.Value = task.MaxValue;
+                var task = context.AddTask(dryRun ? "检查 / checking" : "导入 / importing");
+                var result = await importer.ImportAsync(content, file, dryRun, new Progress<(int Done, int Total)>(p => (task.MaxValue, task.Value) = (p.Total, p.Done)), ct);
+                task.StopTask();
                 return result;
             });
         }

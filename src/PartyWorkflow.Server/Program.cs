@@ -51,10 +51,14 @@ catch (InvalidDefinitionException ex)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Kestrel enforces the limit while reading; this answers a declared oversize body before reading it
-// (and under the test host, which has no Kestrel limits).
-app.Use((context, next) => context.Request.ContentLength > maxBody
-    ? throw new BadHttpRequestException("The request body is larger than 1 MiB.", StatusCodes.Status413PayloadTooLarge)
-    : next(context));
+// (and under the test host, which has no Kestrel limits). A route may allow more ([RequestSizeLimit]).
+app.Use((context, next) =>
+{
+    var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBody;
+    return context.Request.ContentLength > limit
+        ? throw new BadHttpRequestException($"The request body is larger than {limit / 1024 / 1024} MiB.", StatusCodes.Status413PayloadTooLarge)
+        : next(context);
+});
 app.UseJsonBodiesOnly();
 app.UseCompleteOpenApiDocument();
 app.MapOpenApi();

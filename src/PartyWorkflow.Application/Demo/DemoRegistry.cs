@@ -18,7 +18,6 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
     private static readonly string[] Industries = ["C", "E", "A", "G", "H", "F", "C", "E", "O", "C", "A", "G"];
     private static readonly string[] SecretaryNames = ["马志远", "何静", "罗文斌", "龙秀英", "杨光明", "吴兰", "石建华", "潘晓燕", "田永红", "欧阳明", "蒋丽华", "韦国强", "侯婷"];
     private int sequence, secretaries;
-    private WorkCommittees? committees;
 
     public sealed record WorkCommittees(Guid Prefecture, Guid CountyA, Guid CountyB);
 
@@ -33,7 +32,6 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
     /// <summary>The units; <paramref name="parkCommittee"/> is the committee that hosts affiliated units, <paramref name="instructor"/> is dispatched to one.</summary>
     public async Task SeedUnitsAsync(WorkCommittees committees, Guid parkCommittee, Guid instructor, CancellationToken ct)
     {
-        this.committees = committees;
         string[] enterprises =
         [
             "东山县星辰科技有限公司", "东山县恒达建材有限公司", "东山县绿源农业开发有限公司", "东山县鑫源物流有限公司", "东山县华美酒店有限公司",
@@ -56,11 +54,11 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
             units.Add(await UnitAsync(socials[i], "social-organization", i < 7 ? CountyA : CountyB, "S", full: i < 4 ? 3 + i : i % 3, employees: 5 + i, ct));
 
         // Standalone branches in the first six enterprises and four social organizations, set up over the years.
-        for (var i = 0; i < 6; i++) await BranchAsync(units[i].Name + "党支部", "standalone", committees.CountyA, today.AddYears(-6 + i), ct, units[i].Id);
-        for (var i = 0; i < 4; i++) await BranchAsync(units[25 + i].Name + "党支部", "standalone", committees.CountyA, today.AddYears(-5 + i).AddMonths(2), ct, units[25 + i].Id);
+        for (var i = 0; i < 6; i++) await BranchAsync(units[i].Name + "党支部", "standalone", committees.CountyA, CountyA, today.AddYears(-6 + i), ct, units[i].Id);
+        for (var i = 0; i < 4; i++) await BranchAsync(units[25 + i].Name + "党支部", "standalone", committees.CountyA, CountyA, today.AddYears(-5 + i).AddMonths(2), ct, units[25 + i].Id);
         // Two joint branches of small enterprises: one in each county.
-        await BranchAsync("东山县小微企业联合党支部", "joint", committees.CountyA, today.AddYears(-3), ct, units[6].Id, units[7].Id, units[8].Id);
-        await BranchAsync("西河县民族手工业联合党支部", "joint", committees.CountyB, today.AddMonths(-14), ct, units[12].Id, units[13].Id);
+        await BranchAsync("东山县小微企业联合党支部", "joint", committees.CountyA, CountyA, today.AddYears(-3), ct, units[6].Id, units[7].Id, units[8].Id);
+        await BranchAsync("西河县民族手工业联合党支部", "joint", committees.CountyB, CountyB, today.AddMonths(-14), ct, units[12].Id, units[13].Id);
         // One enterprise affiliated to the park's committee; an instructor dispatched to one with no members.
         await mediator.Send(new CoverUnits(parkCommittee, [units[9].Id], today.AddYears(-2), "affiliated"), ct);
         await mediator.Send(new AssignToUnit(units[14].Id, instructor, "instructor", today.AddMonths(-10), today.AddMonths(14)), ct);
@@ -75,9 +73,8 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
             SurveyFullMembers: full, SurveyProbationaryMembers: sequence % 5 == 0 ? 1 : 0, LeaderIsMember: sequence % 3 == 0,
             WillingToEstablish: full > 0 || sequence % 2 == 0, FoundedOn: today.AddYears(-12).AddMonths(sequence))), ct);
 
-    private async Task BranchAsync(string name, string mode, Guid workCommittee, DateOnly established, CancellationToken ct, params Guid[] units)
+    private async Task BranchAsync(string name, string mode, Guid workCommittee, string county, DateOnly established, CancellationToken ct, params Guid[] units)
     {
-        var county = workCommittee == committees?.CountyB ? CountyB : CountyA;
         var branch = await mediator.Send(new CreateOrganization(name.Length > 200 ? name[..200] : name, "branch", workCommittee, false, null,
             CountyCode: county, FormationMode: mode, EstablishedOn: established), ct);
         await mediator.Send(new CoverUnits(branch.Id, units, established, mode), ct);

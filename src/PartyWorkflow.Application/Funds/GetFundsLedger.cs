@@ -38,8 +38,7 @@ public sealed class GetFundsLedgerHandler(PartyWorkflowDbContext db, WorkflowCat
     public async ValueTask<FundsLedger> Handle(GetFundsLedger query, CancellationToken ct)
     {
         DateOnly from = query.From!.Value, to = query.To!.Value;
-        var county = query.County == catalog.Reference.PrefectureCode ? null : query.County;
-        if (county is not null && catalog.Reference.County(county) is null) throw new NotFoundException("county", county);
+        var county = catalog.Reference.AreaFilter(query.County);
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.EstablishedOn != null && o.EstablishedOn <= to && (o.DissolvedOn == null || o.DissolvedOn >= from) && o.Kind != "work-committee")
             .Where(o => county == null || o.CountyCode == county)

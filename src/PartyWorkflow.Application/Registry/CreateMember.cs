@@ -47,7 +47,7 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLeng
         var unmet = new List<RuleMessage>();
         if (CitizenId.Problem(command.CitizenId, out _) is { } problem)
             unmet.Add(new RuleMessage("citizen-id-valid", new LocalizedText(problem.Zh, problem.En)));
-        var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId && o.Kind != "party-committee" && o.Kind != "work-committee", ct);
+        var branch = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.BranchId && !OrganizationView.AboveBranches.Contains(o.Kind), ct);
         if (branch is null)
             unmet.Add(new RuleMessage("organization-exists", new LocalizedText($"branchId：找不到编号为 {command.BranchId} 的党支部", $"branchId: no branch with id {command.BranchId}")));
         if (command.HasVotingRights == true && (command.Membership != "full" || command.OnDisciplinaryProbation == true))

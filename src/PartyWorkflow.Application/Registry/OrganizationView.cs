@@ -14,7 +14,7 @@ public sealed record OrganizationView(
     public static readonly string[] FormationModes = ["standalone", "joint", "affiliated", "dispatched", "functional"];
 
     /// <summary>Kinds that admit no member themselves: a member's branch is a branch or general branch.</summary>
-    public static bool IsAboveBranches(string kind) => kind is "party-committee" or "work-committee";
+    public static readonly string[] AboveBranches = ["party-committee", "work-committee"];
 
     /// <summary>Shape checks shared by create and update.</summary>
     public static IEnumerable<(string Field, string Message)> CheckFields(string? countyCode, string? formationMode, DateOnly? establishedOn)

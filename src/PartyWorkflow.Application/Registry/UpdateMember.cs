@@ -34,7 +34,7 @@ public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHan
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == command.Id && p.Membership != "none", ct)
                      ?? throw new NotFoundException("member", command.Id.ToString());
         var c = command.Changes;
-        if (c.BranchId is { } branchId && !await db.Organizations.AnyAsync(o => o.Id == branchId && o.Kind != "party-committee" && o.Kind != "work-committee", ct))
+        if (c.BranchId is { } branchId && !await db.Organizations.AnyAsync(o => o.Id == branchId && !OrganizationView.AboveBranches.Contains(o.Kind), ct))
             throw RuleRefusalException.For("organization-exists", $"branchId：找不到编号为 {branchId} 的党支部", $"branchId: no branch with id {branchId}");
 
         person.Name = c.Name?.Trim() ?? person.Name;

@@ -53,10 +53,7 @@ public sealed class GetCoverageReportHandler(PartyWorkflowDbContext db, Workflow
     public async ValueTask<CoverageReport> Handle(GetCoverageReport query, CancellationToken ct)
     {
         var reference = catalog.Reference;
-        // The prefecture's own code is the whole area.
-        var county = query.County == reference.PrefectureCode ? null : query.County;
-        if (county is not null && reference.County(county) is null)
-            throw new NotFoundException("county", county);
+        var county = reference.AreaFilter(query.County);
         var asOf = query.AsOf ?? query.To ?? clock.Today;
         var counts = new CoverageCounts(db, county, query.Type);
         var groups = await counts.AsOfAsync(asOf, ct);

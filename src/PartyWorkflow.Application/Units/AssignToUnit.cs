@@ -48,14 +48,14 @@ public sealed class AssignToUnitHandler(PartyWorkflowDbContext db, Clock clock) 
         var from = command.From!.Value;
         if (unit.ClosedOn is { } closed && closed <= from)
             throw RuleRefusalException.For("unit-in-operation", $"{unit.Name} 已于 {closed:yyyy-MM-dd} 注销", $"{unit.Name} closed on {closed:yyyy-MM-dd}");
-        if (await db.UnitAssignments.AnyAsync(a => a.UnitId == unit.Id && a.PersonId == command.PersonId && (a.To == null || a.To > from)
-                                                   && (command.To == null || a.From < command.To), ct))
-            throw new ConflictException("this person is already assigned to this unit for that period / 该人员在此期间已派驻该单位");
-
-        // Units this person looks after on any day of the new period, the new one included.
-        var others = await db.UnitAssignments.AsNoTracking()
+        // The units this person looks after on any day of the new period: this one again is a conflict,
+        // the others count towards instructor-max-units.
+        var overlapping = await db.UnitAssignments.AsNoTracking()
             .Where(a => a.PersonId == command.PersonId && (a.To == null || a.To > from) && (command.To == null || a.From < command.To))
-            .Select(a => a.UnitId).Distinct().CountAsync(ct);
+            .Select(a => a.UnitId).Distinct().ToListAsync(ct);
+        if (overlapping.Contains(unit.Id))
+            throw new ConflictException("this person is already assigned to this unit for that period / 该人员在此期间已派驻该单位");
+        var others = overlapping.Count;
         var assignment = new UnitAssignment
         {
             Id = Guid.CreateVersion7(), UnitId = unit.Id, PersonId = command.PersonId!.Value, Role = command.Role!, From = from, To = command.To, CreatedAt = clock.Now,

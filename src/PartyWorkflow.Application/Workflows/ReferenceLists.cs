@@ -24,6 +24,16 @@ public sealed class ReferenceLists(IReadOnlyList<ReferenceItem> counties, IReadO
     /// <summary>The prefecture's own code: the first of the counties list.</summary>
     public string? PrefectureCode => counties.Count > 0 ? counties[0].Code : null;
 
+    /// <summary>
+    /// The county a report or ledger is restricted to: null for the whole area (none asked, or the
+    /// prefecture's own code); an unknown code is a 404.
+    /// </summary>
+    public string? AreaFilter(string? county)
+    {
+        if (county is null || county == PrefectureCode) return null;
+        return County(county) is null ? throw new Common.NotFoundException("county", county) : county;
+    }
+
     public ReferenceItem? County(string? code) => code is null ? null : countyByCode.GetValueOrDefault(code);
     public ReferenceItem? Industry(string? code) => code is null ? null : industryByCode.GetValueOrDefault(code);
 

@@ -30,10 +30,15 @@ public static class JsonOnly
         await next(context);
     });
 
-    /// <summary>The one route that takes a file: the survey import, as multipart/form-data.</summary>
+    /// <summary>
+    /// A route that declares it takes a file (an <c>IFormFile</c> parameter declares multipart/form-data),
+    /// such as the survey import.
+    /// </summary>
     private static bool IsUpload(HttpRequest request) =>
-        request.Path.Equals("/api/units/import", StringComparison.Ordinal) && request.HasFormContentType
-        && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        request.HasFormContentType
+        && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes
+            .Contains("multipart/form-data", StringComparer.OrdinalIgnoreCase) == true;
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)

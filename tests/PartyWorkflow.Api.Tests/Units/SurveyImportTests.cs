@@ -85,6 +85,18 @@ public sealed class SurveyImportTests(PostgresFixture fixture, ITestOutputHelper
         Assert.Contains("统一社会信用代码", headers);
     }
 
+    [Fact]
+    public async Task A_file_over_the_api_wide_limit_of_1_MiB_is_taken_by_the_import_route()
+    {
+        var lines = new StringBuilder("单位名称,单位类型,统一社会信用代码,所在县（市）,意见建议\n");
+        for (var i = 0; i < 6_000; i++) lines.Append($"大文件企业{i},非公有制经济组织,{CreditCodes.Next()},东山县,{new string('议', 80)}\n");
+        var content = Encoding.UTF8.GetBytes(lines.ToString());
+        Assert.InRange(content.Length, 1024 * 1024 + 1, PartyWorkflow.Application.Units.Import.SurveyFile.MaxBytes);
+
+        var report = await ImportAsync(content, "big.csv", dryRun: true);
+        Assert.Equal(6_000, report.GetProperty("created").GetInt32());
+    }
+
     private static byte[] Xlsx(List<Dictionary<string, object?>> rows)
     {
         using var stream = new MemoryStream();

@@ -20,7 +20,7 @@ public sealed class UnitImporter(PartyWorkflowDbContext db, WorkflowCatalog cata
 {
     public const int BatchSize = 500;
 
-    public async Task<ImportReport> ImportAsync(byte[] content, string fileName, bool dryRun, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<ImportReport> ImportAsync(byte[] content, string fileName, bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
     {
         var rows = SurveyFile.Read(content, fileName);
         var errors = new List<RowError>();
@@ -69,7 +69,7 @@ public sealed class UnitImporter(PartyWorkflowDbContext db, WorkflowCatalog cata
                 await transaction.CommitAsync(ct);
             }
             db.ChangeTracker.Clear();
-            progress?.Report(done += batch.Length);
+            progress?.Report((done += batch.Length, rows.Count));
         }
         return new ImportReport(dryRun, rows.Count, created, updated, unchanged, errors);
     }
