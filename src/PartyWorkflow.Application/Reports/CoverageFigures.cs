@@ -23,6 +23,10 @@ public sealed record CoverageFigures(
             "units with an organization of their own on the date ÷ units in operation on the date"),
         ["workCoverage"] = new("工作覆盖率 = 当日由党组织覆盖或派有党建指导员、第一书记的单位数 ÷ 当日在营单位数（本系统的定义，未见全国统一口径）",
             "units covered by a party organization, or with an instructor or first secretary assigned, on the date ÷ units in operation (our definition; no national formula was found)"),
+        ["members"] = new("单位党员数：已登记到该单位的党员数；尚未登记任何党员的，取摸排台账的数字",
+            "a unit's members: those registered as working in it, or the survey's counts while none is registered"),
+        ["misfits"] = new("需调整的党组织：按当日覆盖的单位及其党员数，不再符合组建规模规则（规则编号见 flags）；功能型党组织不列",
+            "organizations that no longer fit the size rules for the units they cover and their members on the date (rule ids in flags); functional organizations are not listed"),
         ["unitsInOperation"] = new("在营单位：成立日期不晚于当日（或未填），且未在当日或之前注销",
             "units founded on or before the date (or with no founding date) and not closed on or before it"),
     };

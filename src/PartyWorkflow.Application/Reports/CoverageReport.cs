@@ -11,7 +11,9 @@ namespace PartyWorkflow.Application.Reports;
 /// The coverage the work committee reports, as of a date, by type and by county: organization
 /// coverage, standalone share and work coverage (definitions in <see cref="CoverageFigures"/>).
 /// With <c>from</c> and <c>to</c> it adds a monthly series (each month's last day, and <c>to</c>) and the
-/// organizations established in the period. The database counts; no unit is loaded.
+/// organizations established in the period. It lists the uncovered units with the most members
+/// first, and the organizations that no longer fit the size rules with the rule ids that fail. The
+/// database counts; no unit is loaded but the ones listed.
 /// </summary>
 public sealed record GetCoverageReport(DateOnly? AsOf = null, DateOnly? From = null, DateOnly? To = null, string? County = null, string? Type = null)
     : IQuery<CoverageReport>, IValidate
@@ -36,6 +38,7 @@ public sealed record GetCoverageReport(DateOnly? AsOf = null, DateOnly? From = n
 public sealed record CoverageReport(
     DateOnly AsOf, string? County, string? Type, CoverageFigures Total, IReadOnlyList<CoverageFigures> ByType,
     IReadOnlyList<CoverageFigures> ByCounty, IReadOnlyList<CoverageLine> Lines, IReadOnlyList<CoveragePoint>? Series, IReadOnlyList<EstablishedOrganization>? Established,
+    IReadOnlyList<UncoveredUnit> Uncovered, IReadOnlyList<MisfitOrganization> Misfits,
     IReadOnlyDictionary<string, LocalizedDefinition> Definitions);
 
 /// <summary>One county and one type.</summary>
@@ -80,7 +83,10 @@ public sealed class GetCoverageReportHandler(PartyWorkflowDbContext db, Workflow
                 return new CoverageLine(g.CountyCode, reference.County(g.CountyCode)?.Zh, g.Type, f.Units, f.Covered, f.Standalone, f.WorkCovered,
                     f.OrganizationCoverage, f.StandaloneShare, f.WorkCoverage);
             }).ToList(),
-            series, established, CoverageFigures.Definitions);
+            series, established,
+            await new UncoveredUnits(db, county, query.Type).AsOfAsync(asOf, ct),
+            await new OrganizationFit(db, county).MisfitsAsync(asOf, ct),
+            CoverageFigures.Definitions);
     }
 
     private static List<CoverageFigures> ByType(IEnumerable<CoverageCounts.Group> groups) =>

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using PartyWorkflow.Api.Tests.Infrastructure;
+
+namespace PartyWorkflow.Api.Tests.Units;
+
+/// <summary>
+/// The coverage report's two lists: organizations that no longer fit the size rules, flagged with
+/// each rule id that fails at its boundary, and the uncovered units with the most members first.
+/// Members are the registered ones once a unit has any, else the survey's.
+/// </summary>
+public abstract class OrganizationFitTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture
+{
+    private const string Enterprise = "non-public-enterprise";
+
+    [Fact]
+    public async Task Organizations_that_no_longer_fit_are_flagged_by_rule_id_and_uncovered_units_listed_by_members()
+    {
+        var registry = new Registry(fixture.Api);
+        async Task<Guid> Unit(int full, string founded = "2020-01-01") => await registry.UnitAsync(Enterprise, Registry.CountyA, founded, fullMembers: full);
+
+        var fits = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, await Unit(3));
+        var tooFew = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, await Unit(2));
+        // The survey said 5; two are registered as working there, so two it is.
+        var shrunkUnit = await Unit(5);
+        var shrunk = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, shrunkUnit);
+        var branch = await fixture.Api.CreateOrganizationAsync("branch");
+        for (var i = 0; i < 2; i++) await MemberAsync(branch, shrunkUnit, "full");
+        await MemberAsync(branch, shrunkUnit, "probationary");
+
+        var jointFits = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyA, await Unit(1), await Unit(1), await Unit(1));
+        var grown = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyA, await Unit(3), await Unit(0));
+        var jointTooFew = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyA, await Unit(1), await Unit(1));
+        var six = new List<Guid>();
+        for (var i = 0; i < 6; i++) six.Add(await Unit(1));
+        var tooMany = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyA, six.ToArray());
+        var five = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyA, await Unit(1), await Unit(1), await Unit(0), await Unit(0), await Unit(1));
+        var generalBranch = await ApiClient.ExpectAsync(await fixture.Api.Client.PostAsJsonAsync("/api/party-organizations", new
+        {
+            name = "某公司党总支", kind = "general-branch", countyCode = Registry.CountyA, formationMode = "standalone", establishedOn = "2021-01-01",
+        }), HttpStatusCode.Created);
+        var general = Guid.Parse(generalBranch["id"]!.GetValue<string>());
+        await registry.ExpectCoverAsync(general, "2021-01-01", null, await Unit(50));
+        // A temporary organization keeps its members elsewhere: never flagged.
+        var projectUnit = await Unit(0);
+        await registry.OrganizationAsync("functional", "2021-01-01", Registry.CountyA, projectUnit);
+
+        var report = await registry.CoverageAsync($"asOf=2022-01-01&county={Registry.CountyA}");
+        var flags = report["misfits"]!.AsArray().ToDictionary(m => Guid.Parse(m!["id"]!.GetValue<string>()),
+            m => m!["flags"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).Order().ToArray());
+        Assert.DoesNotContain(fits, flags.Keys);
+        Assert.DoesNotContain(jointFits, flags.Keys);
+        Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], flags[tooFew]);
+        Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], flags[shrunk]);
+        Assert.Equal(["joint-only-below-3"], flags[grown]);
+        Assert.Equal(["joint-min-3-full-members", "kind-fits-size"], flags[jointTooFew]);
+        Assert.Equal(["joint-2-to-5-units"], flags[tooMany]);
+        Assert.DoesNotContain(five, flags.Keys);
+        Assert.Equal(["kind-fits-size"], flags[general]);
+        Assert.Equal(6, flags.Count);
+        var shrunkLine = report["misfits"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == shrunk.ToString())!;
+        Assert.Equal((2, 3), (shrunkLine["fullMembers"]!.GetValue<int>(), shrunkLine["members"]!.GetValue<int>()));
+        Assert.Contains("3", shrunkLine["flags"]![0]!["zh"]!.GetValue<string>());
+
+        // Before the organizations existed nothing is flagged; a unit of 7 founded later is uncovered then, listed first.
+        Assert.Empty((await registry.CoverageAsync($"asOf=2020-06-30&county={Registry.CountyA}"))["misfits"]!.AsArray());
+        var seven = await Unit(7, founded: "2021-06-01");
+        var four = await Unit(4, founded: "2021-06-01");
+        var uncovered = (await registry.CoverageAsync($"asOf=2022-01-01&county={Registry.CountyA}"))["uncovered"]!.AsArray();
+        Assert.Equal([seven.ToString(), four.ToString()], uncovered.Take(2).Select(u => u!["id"]!.GetValue<string>()));
+        Assert.Equal(7, uncovered[0]!["fullMembers"]!.GetValue<int>());
+        // A temporary organization does not cover its project's unit in the report's sense.
+        Assert.Equal(projectUnit.ToString(), uncovered[^1]!["id"]!.GetValue<string>());
+        Assert.Equal(3, uncovered.Count);
+        Assert.Single((await registry.CoverageAsync($"asOf=2021-05-31&county={Registry.CountyA}"))["uncovered"]!.AsArray());
+    }
+
+    private async Task MemberAsync(Guid branch, Guid unit, string membership)
+    {
+        var response = await fixture.Api.Client.PostAsJsonAsync("/api/members", new
+        {
+            name = "职工党员", gender = "female", ethnicity = "汉族", citizenId = CitizenIds.For(new DateOnly(1985, 5, 5)), branchId = branch, membership, unitId = unit,
+        });
+        await ApiClient.ExpectAsync(response, HttpStatusCode.Created);
+    }
+}
+
+public sealed class PostgresOrganizationFitTests(PostgresFixture fixture) : OrganizationFitTests<PostgresFixture>(fixture);
+
+public sealed class SqliteOrganizationFitTests(SqliteFixture fixture) : OrganizationFitTests<SqliteFixture>(fixture);
