@@ -205,9 +205,12 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
         yield return new("POST", $"/api/party-organizations/{organization}/dissolve", new JsonObject { ["date"] = "2020-01-01", ["reason"] = "早于成立" }.ToJsonString());
         foreach (var url in new[]
                  {
-                     "/api/units?page=0", "/api/units?type=company", "/api/units?covered=perhaps", $"/api/units/{unknown}", "/api/units/not-a-guid",
+                     "/api/units?page=0", "/api/units?type=company", "/api/units?county=000000", "/api/units?covered=perhaps", $"/api/units/{unknown}", "/api/units/not-a-guid",
                      "/api/reports/coverage?asOf=2026-02-30", "/api/reports/coverage?from=2020-01-01", "/api/reports/coverage?county=000000",
                      "/api/reports/coverage?from=2000-01-01&to=2026-01-01", "/api/reports/coverage?from=2026-01-01&to=2025-01-01", "/api/reports/coverage?type=x",
+                     "/api/units/export?type=company", "/api/units/export?covered=perhaps", "/api/units/export?county=000000", "/api/units/export?name=" + new string('名', 101),
+                     "/api/party-organizations/export?kind=club", "/api/party-organizations/export?county=000000",
+                     "/api/reports/coverage/export?asOf=2026-02-30", "/api/reports/coverage/export?to=2026-01-01", "/api/reports/coverage/export?county=000000",
                  })
             yield return new("GET", url, null);
         foreach (var amount in new JsonNode[] { JsonValue.Create(0), JsonValue.Create(-1), JsonValue.Create(1e300), JsonValue.Create(0.001) })

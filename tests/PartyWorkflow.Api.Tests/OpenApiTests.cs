@@ -132,6 +132,9 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
                 new("post", "/api/units/import", "/api/units/import", null, () => Survey("单位名称,颜色\n甲公司,红\n"))),
             (new("get", "/api/reference/industries", "/api/reference/industries", null), null),
             (new("get", "/api/reports/coverage", "/api/reports/coverage?asOf=2026-11-30&type=non-public-enterprise", null), new("get", "/api/reports/coverage", "/api/reports/coverage?county=000000", null)),
+            (new("get", "/api/units/export", $"/api/units/export?county={Units.Registry.CountyA}", null), new("get", "/api/units/export", "/api/units/export?type=x", null)),
+            (new("get", "/api/party-organizations/export", "/api/party-organizations/export?kind=branch", null), new("get", "/api/party-organizations/export", "/api/party-organizations/export?county=000000", null)),
+            (new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01&to=2024-12-31", null), new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01", null)),
         ];
     }
 

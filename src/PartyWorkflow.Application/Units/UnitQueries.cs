@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Persistence;
+using Unit = PartyWorkflow.Persistence.Entities.Unit;
 
 namespace PartyWorkflow.Application.Units;
 
@@ -28,7 +30,7 @@ public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int Pa
 public sealed record UnitSummary(Guid Id, string Name, string Type, string CreditCode, string CountyCode, string? IndustryCode,
     int SurveyFullMembers, int SurveyProbationaryMembers, DateOnly? ClosedOn, Guid? CoveredBy);
 
-public sealed class UnitQueryHandlers(PartyWorkflowDbContext db, UnitCounts counts, Clock clock) :
+public sealed class UnitQueryHandlers(PartyWorkflowDbContext db, UnitCounts counts, WorkflowCatalog catalog, Clock clock) :
     IQueryHandler<GetUnit, UnitView>, IQueryHandler<ListUnits, UnitPage>
 {
     public async ValueTask<UnitView> Handle(GetUnit query, CancellationToken ct) =>
@@ -37,26 +39,37 @@ public sealed class UnitQueryHandlers(PartyWorkflowDbContext db, UnitCounts coun
 
     public async ValueTask<UnitPage> Handle(ListUnits query, CancellationToken ct)
     {
-        var today = clock.Today;
-        var name = query.Name?.Trim();
-        var units = db.Units.AsNoTracking()
-            .Where(u => query.Type == null || u.Type == query.Type)
-            .Where(u => query.County == null || u.CountyCode == query.County)
-            .Where(u => string.IsNullOrEmpty(name) || u.Name.Contains(name) || u.CreditCode == name.ToUpper())
-            // Asked whether covered, one means units in operation: a closed unit is neither.
-            .Where(u => query.Covered == null || u.ClosedOn == null || u.ClosedOn > today)
-            .Select(u => new
-            {
-                Unit = u,
-                CoveredBy = db.UnitCoverage.Where(c => c.UnitId == u.Id && c.From <= today && (c.To == null || c.To > today))
-                    .Select(c => (Guid?)c.OrganizationId).FirstOrDefault(),
-            })
-            .Where(x => query.Covered == null || (x.CoveredBy != null) == query.Covered);
+        var units = Filter(db, query.Type, catalog.Reference.AreaFilter(query.County), query.Name, query.Covered, clock.Today);
         var total = await units.CountAsync(ct);
         var page = await units.OrderBy(x => x.Unit.Name).ThenBy(x => x.Unit.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
         return new UnitPage(page.Select(x => new UnitSummary(x.Unit.Id, x.Unit.Name, x.Unit.Type, x.Unit.CreditCode, x.Unit.CountyCode,
             x.Unit.IndustryCode, x.Unit.SurveyFullMembers, x.Unit.SurveyProbationaryMembers, x.Unit.ClosedOn, x.CoveredBy)).ToList(),
             query.Page, query.PageSize, total);
+    }
+
+    public sealed class FilteredUnit
+    {
+        public required Unit Unit { get; init; }
+        public Guid? CoveredBy { get; init; }
+    }
+
+    /// <summary>The units a list or an export asks for (<paramref name="county"/> as <see cref="ReferenceLists.AreaFilter"/> gives it), with the organization that covers each today.</summary>
+    public static IQueryable<FilteredUnit> Filter(PartyWorkflowDbContext db, string? type, string? county, string? name, bool? covered, DateOnly today)
+    {
+        name = name?.Trim();
+        return db.Units.AsNoTracking()
+            .Where(u => type == null || u.Type == type)
+            .Where(u => county == null || u.CountyCode == county)
+            .Where(u => string.IsNullOrEmpty(name) || u.Name.Contains(name) || u.CreditCode == name.ToUpper())
+            // Asked whether covered, one means units in operation: a closed unit is neither.
+            .Where(u => covered == null || u.ClosedOn == null || u.ClosedOn > today)
+            .Select(u => new FilteredUnit
+            {
+                Unit = u,
+                CoveredBy = db.UnitCoverage.Where(c => c.UnitId == u.Id && c.From <= today && (c.To == null || c.To > today))
+                    .Select(c => (Guid?)c.OrganizationId).FirstOrDefault(),
+            })
+            .Where(x => covered == null || (x.CoveredBy != null) == covered);
     }
 }

@@ -1,5 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Application.Reports;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Units;
@@ -27,6 +29,9 @@ public static class UnitEndpoints
         units.MapGet("/", async (string? type, string? county, string? name, bool? covered, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListUnits(type, county, name, covered, page ?? 1, pageSize ?? 50), ct)))
             .WithSummary("Units, a page at a time: by type, county, a part of the name or the credit code, covered today or not");
+        units.MapGet("/export", async (string? type, string? county, string? name, bool? covered, IMediator mediator, CancellationToken ct) =>
+                Xlsx(await mediator.Send(new ExportUnits(type, county, name, covered), ct)))
+            .WithSummary("The units a list would show as .xlsx: the import template's columns (it imports again unchanged) and a sheet of who covers each");
         units.MapPost("/import", async (IFormFile? file, bool? dryRun, UnitImporter importer, CancellationToken ct) =>
             {
                 if (file is null) throw InvalidInputException.For("file", "a survey file (.xlsx or .csv) is required / 请上传摸排台账文件");
@@ -43,7 +48,7 @@ public static class UnitEndpoints
                 }
             }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(SurveyFile.MaxBytes + 256 * 1024))
             .WithSummary("Import the survey (摸排台账), .xlsx or .csv as multipart/form-data field 'file'; ?dryRun=true reports without writing");
-        units.MapGet("/import/template", () => TypedResults.File(SurveyTemplate.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "摸排台账导入模板.xlsx"))
+        units.MapGet("/import/template", () => Xlsx(new SpreadsheetFile(SurveyTemplate.Xlsx(), "摸排台账导入模板.xlsx")))
             .WithSummary("The import template: the expected columns with Chinese headers and an example row");
         units.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
@@ -61,6 +66,9 @@ public static class UnitEndpoints
         }).WithSummary("Dispatch an instructor or first secretary to the unit (warns instructor-max-units above 5 units)");
 
         var organizations = app.MapGroup("/api/party-organizations").WithTags("Units");
+        organizations.MapGet("/export", async (string? county, string? kind, IMediator mediator, CancellationToken ct) =>
+                Xlsx(await mediator.Send(new ExportOrganizations(county, kind), ct)))
+            .WithSummary("The organizations on record as .xlsx: kind, mode, county, parent, dates, current term and secretary, units covered today");
         organizations.MapPost("/{id:guid}/covered-units", async (Guid id, CoverageBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/party-organizations/{id}", await mediator.Send(new CoverUnits(id, body.UnitIds, body.From, body.Mode), ct)))
             .WithSummary("The organization covers these units from a date (unit-not-covered)");
@@ -75,5 +83,10 @@ public static class UnitEndpoints
         app.MapGet("/api/reports/coverage", async (DateOnly? asOf, DateOnly? from, DateOnly? to, string? county, string? type, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCoverageReport(asOf, from, to, county, type), ct))).WithTags("Reports")
             .WithSummary("Organization coverage, standalone share and work coverage by type and county, as of a date; a monthly series with from and to");
+        app.MapGet("/api/reports/coverage/export", async (DateOnly? asOf, DateOnly? from, DateOnly? to, string? county, string? type, IMediator mediator, CancellationToken ct) =>
+                Xlsx(await mediator.Send(new ExportCoverageReport(new GetCoverageReport(asOf, from, to, county, type)), ct))).WithTags("Reports")
+            .WithSummary("The coverage report as .xlsx, a sheet for each part");
     }
+
+    private static FileContentHttpResult Xlsx(SpreadsheetFile file) => TypedResults.File(file.Content, Spreadsheet.ContentType, file.FileName);
 }
