@@ -26,6 +26,11 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<OrganizationTerm> OrganizationTerms => Set<OrganizationTerm>();
     public DbSet<FundsPayment> FundsPayments => Set<FundsPayment>();
+    public DbSet<Plaque> Plaques => Set<Plaque>();
+    public DbSet<WelcomePackageItem> WelcomePackageItems => Set<WelcomePackageItem>();
+    public DbSet<RegistryRecord> RegistryRecords => Set<RegistryRecord>();
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+    public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

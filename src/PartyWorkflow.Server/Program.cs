@@ -71,6 +71,7 @@ app.MapDefinitionEndpoints();
 app.MapRegistryEndpoints();
 app.MapUnitEndpoints();
 app.MapFundsEndpoints();
+app.MapRecordEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapReminderEndpoints();
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -20,7 +21,7 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
     private const string LoneLow = "LONE-LOW-SURROGATE";
 
     /// <summary>Fields of the bodies below that may be left out.</summary>
-    private static readonly HashSet<string> Optional = ["parentId", "hasApprovalAuthority", "probationStart", "hasVotingRights", "industryCode", "foundedOn", "surveyFullMembers", "hasFixedPremises", "to", "mode", "secretaryId", "years", "reference"];
+    private static readonly HashSet<string> Optional = ["parentId", "hasApprovalAuthority", "probationStart", "hasVotingRights", "industryCode", "foundedOn", "surveyFullMembers", "hasFixedPremises", "to", "mode", "secretaryId", "years", "reference", "location", "notes"];
 
     private sealed record Request(string Method, string Url, string? Body, string ContentType = "application/json");
 
@@ -33,9 +34,15 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
         var registry = new Units.Registry(fixture.Api);
         var registered = await registry.UnitAsync("non-public-enterprise", Units.Registry.CountyA);
         var organization = await registry.OrganizationAsync("standalone", "2024-01-01", Units.Registry.CountyA);
+        var training = await fixture.Api.Client.PostAsJsonAsync("/api/training-classes", new
+        {
+            name = "积极分子培训班", kind = "activists", organizerId = unit.Committee, startsOn = "2026-03-01", endsOn = "2026-03-03", days = 3, classHours = 24,
+        });
+        var trainingClass = Guid.Parse((await ApiClient.ExpectAsync(training, HttpStatusCode.Created))["id"]!.GetValue<string>());
         var before = await CountRowsAsync();
 
-        var corpus = Corpus(unit, instance, member).Concat(UnitCorpus(registered, organization, member)).ToList();
+        var corpus = Corpus(unit, instance, member).Concat(UnitCorpus(registered, organization, member))
+            .Concat(RecordCorpus(organization, trainingClass, member)).ToList();
         Assert.True(corpus.Count >= 200, $"only {corpus.Count} requests");
         var wrong = new List<string>();
         foreach (var request in corpus)
@@ -153,6 +160,56 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
             yield return new(method, url, method == "DELETE" ? null : "{}");
     }
 
+    /// <summary>The routes of plaques, the welcome package, records and training classes, broken one way each.</summary>
+    private static IEnumerable<Request> RecordCorpus(Guid organization, Guid trainingClass, Guid member)
+    {
+        var unknown = Guid.NewGuid();
+        var bodies = new (string Method, string Url, JsonObject Valid)[]
+        {
+            ("POST", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2024-02-01", ["location"] = "会议室" }),
+            ("PUT", $"/api/party-organizations/{organization}/welcome-package/pen", new JsonObject { ["deliveredOn"] = "2024-02-01", ["notes"] = "10支" }),
+            ("POST", "/api/records", new JsonObject { ["kind"] = "commendation", ["organizationId"] = organization.ToString(), ["on"] = "2025-07-01", ["title"] = "先进基层党组织" }),
+            ("POST", "/api/training-classes", new JsonObject
+            {
+                ["name"] = "书记培训班", ["kind"] = "secretaries", ["organizerId"] = organization.ToString(), ["startsOn"] = "2026-04-01", ["endsOn"] = "2026-04-02", ["days"] = 2, ["classHours"] = 16,
+            }),
+            ("POST", $"/api/training-classes/{trainingClass}/attendance", new JsonObject { ["personIds"] = new JsonArray(member.ToString()) }),
+        };
+        foreach (var (method, url, valid) in bodies)
+        {
+            foreach (var text in new[] { "{", "", "[]" }) yield return new(method, url, text);
+            yield return new(method, url, With(valid, "bogus", 1));
+            foreach (var (field, value) in valid)
+            {
+                foreach (var wrongType in WrongTypes(value)) yield return new(method, url, With(valid, field, wrongType));
+                if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                {
+                    yield return new(method, url, With(valid, field, LoneHigh).Replace(LoneHigh, "\\ud800"));
+                    yield return new(method, url, With(valid, field, "a\u0000b"));
+                    if (field is not ("name" or "title" or "location" or "notes")) yield return new(method, url, With(valid, field, "2026-02-30"));
+                }
+                if (!Optional.Contains(field)) yield return new(method, url, Without(valid, field));
+            }
+        }
+        yield return new("POST", $"/api/party-organizations/{unknown}/plaques", new JsonObject { ["hungOn"] = "2024-02-01" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2024-02-01", ["kind"] = "fixed" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2024-02-01", ["unitId"] = unknown.ToString() }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2099-02-01" }.ToJsonString());
+        yield return new("PUT", $"/api/party-organizations/{organization}/welcome-package/cake", new JsonObject { ["deliveredOn"] = "2024-02-01" }.ToJsonString());
+        yield return new("PUT", $"/api/party-organizations/{unknown}/welcome-package/pen", new JsonObject { ["deliveredOn"] = "2024-02-01" }.ToJsonString());
+        yield return new("POST", "/api/records", new JsonObject { ["kind"] = "hardship-visit", ["personId"] = member.ToString(), ["on"] = "2025-07-01", ["title"] = "慰问", ["amount"] = -1 }.ToJsonString());
+        yield return new("POST", "/api/records", new JsonObject { ["kind"] = "hardship-visit", ["personId"] = unknown.ToString(), ["on"] = "2025-07-01", ["title"] = "慰问" }.ToJsonString());
+        yield return new("POST", "/api/records", new JsonObject { ["kind"] = "delegate-nomination", ["organizationId"] = organization.ToString(), ["on"] = "2025-07-01", ["title"] = "代表" }.ToJsonString());
+        yield return new("POST", "/api/training-classes", new JsonObject { ["name"] = "x", ["kind"] = "activists", ["organizerId"] = organization.ToString(), ["startsOn"] = "2026-04-01", ["endsOn"] = "2026-03-01", ["days"] = 1, ["classHours"] = 1 }.ToJsonString());
+        yield return new("POST", "/api/training-classes", new JsonObject { ["name"] = "x", ["kind"] = "activists", ["organizerId"] = organization.ToString(), ["startsOn"] = "2026-04-01", ["endsOn"] = "2026-04-01", ["days"] = 0, ["classHours"] = 0 }.ToJsonString());
+        yield return new("POST", $"/api/training-classes/{unknown}/attendance", new JsonObject { ["personIds"] = new JsonArray(member.ToString()) }.ToJsonString());
+        yield return new("POST", $"/api/training-classes/{trainingClass}/attendance", new JsonObject { ["personIds"] = new JsonArray() }.ToJsonString());
+        yield return new("POST", $"/api/training-classes/{trainingClass}/attendance", new JsonObject { ["personIds"] = new JsonArray(unknown.ToString()) }.ToJsonString());
+        foreach (var url in new[] { "/api/records?kind=party", "/api/records?page=0", "/api/records?from=2025-01-01&to=2024-01-01", "/api/records?person=x",
+                     $"/api/party-organizations/{unknown}/records", $"/api/training-classes/{unknown}", "/api/training-classes/x" })
+            yield return new("GET", url, null);
+    }
+
     /// <summary>The routes of units, coverage, assignments and the coverage report, broken one way each.</summary>
     private static IEnumerable<Request> UnitCorpus(Guid unit, Guid organization, Guid member)
     {
@@ -185,7 +242,7 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
                 {
                     yield return new(method, url, With(valid, field, LoneHigh).Replace(LoneHigh, "\\ud800"));
                     yield return new(method, url, With(valid, field, "a\u0000b"));
-                    if (field is not ("name" or "address" or "reason" or "paidTo" or "reference")) yield return new(method, url, With(valid, field, "2026-02-30"));
+                    if (field is not ("name" or "address" or "reason" or "paidTo" or "reference" or "title" or "location" or "notes")) yield return new(method, url, With(valid, field, "2026-02-30"));
                 }
                 if (!partial && !Optional.Contains(field)) yield return new(method, url, Without(valid, field));
             }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using PartyWorkflow.Api.Tests.Infrastructure;
@@ -80,6 +81,7 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
             (new("get", "/api/deadlines/summary", $"/api/deadlines/summary?organization={unit.Committee}", null), new("get", "/api/deadlines/summary", $"/api/deadlines/summary?organization={unknown}", null)),
         };
         cases.AddRange(await UnitCasesAsync(api, member, unknown));
+        cases.AddRange(await RecordCasesAsync(api, member, unknown));
         var reminder = (await fixture.Factory.RemindersAsync(reminderSource)).First();
         cases.Add((new("post", "/api/inbox/{id}/read", $"/api/inbox/{reminder.Id}/read", null), new("post", "/api/inbox/{id}/read", $"/api/inbox/{unknown}/read", null)));
 
@@ -135,6 +137,38 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
             (new("get", "/api/units/export", $"/api/units/export?county={Units.Registry.CountyA}", null), new("get", "/api/units/export", "/api/units/export?type=x", null)),
             (new("get", "/api/party-organizations/export", "/api/party-organizations/export?kind=branch", null), new("get", "/api/party-organizations/export", "/api/party-organizations/export?county=000000", null)),
             (new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01&to=2024-12-31", null), new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01", null)),
+        ];
+    }
+
+    /// <summary>Plaques, the welcome package, records and training classes.</summary>
+    private static async Task<List<(Call Accepted, Call? Refused)>> RecordCasesAsync(ApiClient api, Guid member, Guid unknown)
+    {
+        var organization = await new Units.Registry(api).OrganizationAsync("standalone", "2024-01-01", Units.Registry.CountyA);
+        var created = await ApiClient.ExpectAsync(await api.Client.PostAsJsonAsync("/api/training-classes", new
+        {
+            name = "积极分子培训班", kind = "activists", organizerId = organization, startsOn = "2026-03-01", endsOn = "2026-03-03", days = 3, classHours = 24,
+        }), HttpStatusCode.Created);
+        var training = created["id"]!.GetValue<string>();
+        var newClass = new JsonObject
+        {
+            ["name"] = "书记培训班", ["kind"] = "secretaries", ["organizerId"] = organization.ToString(), ["startsOn"] = "2026-04-01", ["endsOn"] = "2026-04-02", ["days"] = 2, ["classHours"] = 16,
+        };
+        return
+        [
+            (new("post", "/api/party-organizations/{id}/plaques", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2024-02-01", ["kind"] = "mobile" }),
+                new("post", "/api/party-organizations/{id}/plaques", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2024-02-01", ["kind"] = "fixed" })),
+            (new("put", "/api/party-organizations/{id}/welcome-package/{item}", $"/api/party-organizations/{organization}/welcome-package/seal", new JsonObject { ["deliveredOn"] = "2024-02-01" }),
+                new("put", "/api/party-organizations/{id}/welcome-package/{item}", $"/api/party-organizations/{organization}/welcome-package/cake", new JsonObject { ["deliveredOn"] = "2024-02-01" })),
+            (new("get", "/api/party-organizations/{id}/records", $"/api/party-organizations/{organization}/records", null),
+                new("get", "/api/party-organizations/{id}/records", $"/api/party-organizations/{unknown}/records", null)),
+            (new("post", "/api/records", "/api/records", new JsonObject { ["kind"] = "hardship-visit", ["personId"] = member.ToString(), ["on"] = "2026-01-20", ["title"] = "春节慰问", ["amount"] = 500 }),
+                new("post", "/api/records", "/api/records", new JsonObject { ["kind"] = "hardship-visit", ["personId"] = member.ToString(), ["on"] = "2026-01-20", ["title"] = "春节慰问", ["amount"] = "500元" })),
+            (new("get", "/api/records", $"/api/records?person={member}", null), new("get", "/api/records", "/api/records?kind=party", null)),
+            (new("post", "/api/training-classes", "/api/training-classes", newClass),
+                new("post", "/api/training-classes", "/api/training-classes", new JsonObject { ["name"] = "x", ["kind"] = "activists", ["organizerId"] = organization.ToString(), ["startsOn"] = "2026-04-01", ["endsOn"] = "2026-04-02", ["days"] = "two", ["classHours"] = 16 })),
+            (new("get", "/api/training-classes/{id}", $"/api/training-classes/{training}", null), new("get", "/api/training-classes/{id}", $"/api/training-classes/{unknown}", null)),
+            (new("post", "/api/training-classes/{id}/attendance", $"/api/training-classes/{training}/attendance", new JsonObject { ["personIds"] = new JsonArray(member.ToString()) }),
+                new("post", "/api/training-classes/{id}/attendance", $"/api/training-classes/{unknown}/attendance", new JsonObject { ["personIds"] = new JsonArray(member.ToString()) })),
         ];
     }
 

@@ -2,6 +2,7 @@ using Mediator;
 using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Application.Units;
 using PartyWorkflow.Application.Funds;
+using PartyWorkflow.Application.Records;
 using PartyWorkflow.Engine.Rules;
 
 namespace PartyWorkflow.Application.Demo;
@@ -18,6 +19,7 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
     private static readonly string[] Industries = ["C", "E", "A", "G", "H", "F", "C", "E", "O", "C", "A", "G"];
     private static readonly string[] SecretaryNames = ["马志远", "何静", "罗文斌", "龙秀英", "杨光明", "吴兰", "石建华", "潘晓燕", "田永红", "欧阳明", "蒋丽华", "韦国强", "侯婷"];
     private int sequence, secretaries;
+    private readonly List<Guid> secretaryIds = [];
 
     public sealed record WorkCommittees(Guid Prefecture, Guid CountyA, Guid CountyB);
 
@@ -85,6 +87,21 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
         await mediator.Send(new RecordTerm(branch.Id, established.AddDays(-10), null, secretary.Id, null, null), ct);
         if (n == 1)
             await mediator.Send(new RecordPayment(branch.Id, established.AddMonths(1), 5000m, branch.Name, "start-up", "州两新工委拨付凭证 001"), ct);
+        // Its plaque two weeks on (fixed or mobile by the unit's premises); the welcome package for most, half of it for one.
+        await mediator.Send(new RecordPlaque(branch.Id, units[0], null, established.AddDays(14), "党员活动室"), ct);
+        foreach (var item in WelcomePackage.Items.Take(n == 4 ? 4 : n < 8 ? 8 : 0))
+            await mediator.Send(new DeliverWelcomeItem(branch.Id, item.Id, established.AddDays(20), null), ct);
+        secretaryIds.Add(secretary.Id);
+    }
+
+    /// <summary>The year's training class for secretaries, attended by the demo's, a hardship visit and a commendation.</summary>
+    public async Task SeedRecordsAsync(WorkCommittees committees, CancellationToken ct)
+    {
+        var training = await mediator.Send(new CreateTrainingClass("两新组织党组织书记培训班", "secretaries", committees.Prefecture,
+            today.AddMonths(-2), today.AddMonths(-2).AddDays(2), 3, 24), ct);
+        await mediator.Send(new RecordAttendance(training.Id, secretaryIds), ct);
+        await mediator.Send(new AddRecord("hardship-visit", null, secretaryIds[0], today.AddMonths(-10), "春节走访慰问困难党员", "东山县两新工委", 500m), ct);
+        await mediator.Send(new AddRecord("commendation", null, secretaryIds[1], today.AddMonths(-5), "优秀党务工作者", "示例州委"), ct);
     }
 
     /// <summary>A valid unified social credit code: 9 1 (enterprise) or 5 1 (social organization), the county, a body, the check character.</summary>

@@ -20,11 +20,13 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
     private const int MaxPrefetched = 64;
 
     /// <summary>People and organizations read with the action's other rows, and which ids were asked for.</summary>
-    public sealed record Prefetched(IReadOnlySet<Guid> Asked, ReadBatch.Rows<Person> People, ReadBatch.Rows<Organization> Organizations);
+    public sealed record Prefetched(IReadOnlySet<Guid> Asked, ReadBatch.Rows<Person> People, ReadBatch.Rows<Organization> Organizations,
+        ReadBatch.Rows<TrainingAttendance>? SubjectTraining = null);
 
     /// <summary>
     /// Adds to the batch the people and organizations with any id the facts contain, the actor, and
-    /// the rows a SQL subquery names (the instance's subject, for the effects that change it).
+    /// the rows a SQL subquery names (the instance's subject, for the effects that change it), with the
+    /// training classes that subject attended (a few rows by an index; the training rule reads them).
     /// </summary>
     public static Prefetched Prefetch(ReadBatch batch, JsonObject facts, Guid actorId, string? alsoIdSql = null)
     {
@@ -37,7 +39,8 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
         var organizationId = batch.Column<Organization>(nameof(Organization.Id));
         return new Prefetched(ids,
             batch.Where<Person>($"{personId} IN ({list}){string.Format(also, personId)}"),
-            batch.Where<Organization>($"{organizationId} IN ({list}){string.Format(also, organizationId)}"));
+            batch.Where<Organization>($"{organizationId} IN ({list}){string.Format(also, organizationId)}"),
+            alsoIdSql is null ? null : batch.Where<TrainingAttendance>($"{batch.Column<TrainingAttendance>(nameof(TrainingAttendance.PersonId))} = ({alsoIdSql})", track: false));
     }
 
     public async Task<RegistrySnapshot> LoadAsync(StepDefinition step, JsonObject facts, Guid actorId, SubjectStatus? subject, Prefetched? prefetched, CancellationToken ct)
@@ -59,7 +62,8 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
             foreach (var p in await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToListAsync(ct)) people[p.Id] = Snapshot(p);
         if (organizationIds.Count > 0)
             foreach (var o in await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToListAsync(ct)) organizations[o.Id] = Snapshot(o);
-        return new RegistrySnapshot { People = people, Organizations = organizations, Subject = subject };
+        var training = prefetched?.SubjectTraining?.Items.Select(t => new TrainingSnapshot(t.ClassId, t.ClassKind, t.EndsOn, t.Days, t.ClassHours)).ToList() ?? [];
+        return new RegistrySnapshot { People = people, Organizations = organizations, Subject = subject, SubjectTraining = training };
     }
 
     private static PersonSnapshot Snapshot(Person p) => new(p.Id, p.Membership, p.HasVotingRights, p.BranchId, p.OnDisciplinaryProbation);

@@ -4,10 +4,11 @@ using PartyWorkflow.Persistence.Entities;
 namespace PartyWorkflow.Application.Reports;
 
 /// <summary>
-/// The members a unit counts for the size rules and the lists of the report: the registered ones
-/// (people linked to the unit) once any is registered, else the survey's counts. The registry is
-/// entered bit by bit, and until then the survey is the best knowledge of a unit. Built with
-/// member initializers so that queries can go on composing on it and the database does the counting.
+/// The members a unit counts for the size rules and the lists of the report: the larger of the
+/// registered ones (people linked to the unit) and the survey's counts. The registry is entered bit
+/// by bit (often the secretary first), so a lower registered count is no news; a survey that is out
+/// of date is corrected by importing it again. Built with member initializers so that queries can
+/// go on composing on it and the database does the counting.
 /// </summary>
 public sealed class CountedUnit
 {
@@ -32,7 +33,7 @@ public static class UnitMembers
                 Unit = x.Unit,
                 RegisteredFull = x.RegisteredFull,
                 RegisteredProbationary = x.RegisteredProbationary,
-                Full = x.RegisteredFull + x.RegisteredProbationary > 0 ? x.RegisteredFull : x.Unit.SurveyFullMembers,
-                Probationary = x.RegisteredFull + x.RegisteredProbationary > 0 ? x.RegisteredProbationary : x.Unit.SurveyProbationaryMembers,
+                Full = x.RegisteredFull > x.Unit.SurveyFullMembers ? x.RegisteredFull : x.Unit.SurveyFullMembers,
+                Probationary = x.RegisteredProbationary > x.Unit.SurveyProbationaryMembers ? x.RegisteredProbationary : x.Unit.SurveyProbationaryMembers,
             });
 }

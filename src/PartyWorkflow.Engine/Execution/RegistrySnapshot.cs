@@ -9,6 +9,8 @@ public sealed record RegistrySnapshot
     public IReadOnlyDictionary<Guid, OrganizationSnapshot> Organizations { get; init; } = new Dictionary<Guid, OrganizationSnapshot>();
     /// <summary>When starting an instance: what the registry already knows of its subject (a person found by citizen ID, say).</summary>
     public SubjectStatus? Subject { get; init; }
+    /// <summary>The training classes the instance's subject attended, as the registry records them.</summary>
+    public IReadOnlyList<TrainingSnapshot> SubjectTraining { get; init; } = [];
 
     public static readonly RegistrySnapshot Empty = new();
 }
@@ -25,3 +27,6 @@ public sealed record OrganizationSnapshot(Guid Id, string Kind, Guid? ParentId, 
 /// an open instance already holds one of the definition's uniqueness locks on it.
 /// </summary>
 public sealed record SubjectStatus(Guid Id, string? Membership, bool HasOpenProcess);
+
+/// <summary>A class a person attended: its id, kind (<c>activists</c>, <c>development-targets</c>…), end, days and class hours.</summary>
+public sealed record TrainingSnapshot(Guid ClassId, string Kind, DateOnly EndsOn, int Days, int ClassHours);

@@ -6,10 +6,15 @@ namespace PartyWorkflow.Engine.Rules;
 /// <summary>
 /// Training of at least <c>days</c> (3) days or at least <c>classHours</c> (24) class hours, summing
 /// the <c>days</c> and <c>classHours</c> of the training step (<c>trainingStep</c>) and of every
-/// attendance record (<c>attendanceStep</c>, a repeating step a definition may not have).
+/// attendance record (<c>attendanceStep</c>, a repeating step a definition may not have), and the
+/// registry's training classes for activists or development targets the subject attended (the
+/// seed's yearly activists' class) that the instance does not already name by <c>trainingClassId</c>.
 /// </summary>
 public sealed class TrainingThreeDaysOr24Hours : IRule
 {
+    /// <summary>Classes of the registry that count; those for secretaries and party workers do not.</summary>
+    public static readonly string[] CountingKinds = ["activists", "development-targets"];
+
     public string Id => "training-3-days-or-24-hours";
 
     public RuleContract Contract { get; } = new()
@@ -28,8 +33,12 @@ public sealed class TrainingThreeDaysOr24Hours : IRule
         var records = context.Instance.Occurrences(context.StringParameter("trainingStep"))
             .Concat(context.Instance.Occurrences(context.StringParameter("attendanceStep")))
             .ToList();
-        var days = records.Sum(r => FactReader.Integer(r, "days") ?? 0);
-        var hours = records.Sum(r => FactReader.Integer(r, "classHours") ?? 0);
+        var named = records.Select(r => FactReader.Text(r, "trainingClassId")).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var classes = context.Registry.SubjectTraining
+            .Where(t => CountingKinds.Contains(t.Kind) && !named.Contains(t.ClassId.ToString()))
+            .ToList();
+        var days = records.Sum(r => FactReader.Integer(r, "days") ?? 0) + classes.Sum(t => t.Days);
+        var hours = records.Sum(r => FactReader.Integer(r, "classHours") ?? 0) + classes.Sum(t => t.ClassHours);
         return days >= minDays || hours >= minHours
             ? RuleResult.Pass
             : RuleResult.Fail(

@@ -8,7 +8,7 @@ namespace PartyWorkflow.Api.Tests.Units;
 /// <summary>
 /// The coverage report's two lists: organizations that no longer fit the size rules, flagged with
 /// each rule id that fails at its boundary, and the uncovered units with the most members first.
-/// Members are the registered ones once a unit has any, else the survey's.
+/// A unit's members are the larger of the registered ones and the survey's.
 /// </summary>
 public abstract class OrganizationFitTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture
 {
@@ -22,12 +22,16 @@ public abstract class OrganizationFitTests<TFixture>(TFixture fixture) : IClassF
 
         var fits = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, await Unit(3));
         var tooFew = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, await Unit(2));
-        // The survey said 5; two are registered as working there, so two it is.
-        var shrunkUnit = await Unit(5);
-        var shrunk = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, shrunkUnit);
+        // The survey said 1; three are registered as working there (and one probationary), so it fits.
+        var grownUnit = await Unit(1);
+        var registered = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, grownUnit);
         var branch = await fixture.Api.CreateOrganizationAsync("branch");
-        for (var i = 0; i < 2; i++) await MemberAsync(branch, shrunkUnit, "full");
-        await MemberAsync(branch, shrunkUnit, "probationary");
+        for (var i = 0; i < 3; i++) await MemberAsync(branch, grownUnit, "full");
+        await MemberAsync(branch, grownUnit, "probationary");
+        // The survey said 2 and one is registered: still 2.
+        var shrunkUnit = await Unit(2);
+        var shrunk = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyA, shrunkUnit);
+        await MemberAsync(branch, shrunkUnit, "full");
 
         var jointFits = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyA, await Unit(1), await Unit(1), await Unit(1));
         var grown = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyA, await Unit(3), await Unit(0));
@@ -51,6 +55,7 @@ public abstract class OrganizationFitTests<TFixture>(TFixture fixture) : IClassF
             m => m!["flags"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).Order().ToArray());
         Assert.DoesNotContain(fits, flags.Keys);
         Assert.DoesNotContain(jointFits, flags.Keys);
+        Assert.DoesNotContain(registered, flags.Keys);
         Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], flags[tooFew]);
         Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], flags[shrunk]);
         Assert.Equal(["joint-only-below-3"], flags[grown]);
@@ -60,8 +65,8 @@ public abstract class OrganizationFitTests<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(["kind-fits-size"], flags[general]);
         Assert.Equal(6, flags.Count);
         var shrunkLine = report["misfits"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == shrunk.ToString())!;
-        Assert.Equal((2, 3), (shrunkLine["fullMembers"]!.GetValue<int>(), shrunkLine["members"]!.GetValue<int>()));
-        Assert.Contains("3", shrunkLine["flags"]![0]!["zh"]!.GetValue<string>());
+        Assert.Equal((2, 2), (shrunkLine["fullMembers"]!.GetValue<int>(), shrunkLine["members"]!.GetValue<int>()));
+        Assert.Contains("2", shrunkLine["flags"]![0]!["zh"]!.GetValue<string>());
 
         // Before the organizations existed nothing is flagged; a unit of 7 founded later is uncovered then, listed first.
         Assert.Empty((await registry.CoverageAsync($"asOf=2020-06-30&county={Registry.CountyA}"))["misfits"]!.AsArray());
