@@ -26,6 +26,7 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<OrganizationTerm> OrganizationTerms => Set<OrganizationTerm>();
     public DbSet<FundsPayment> FundsPayments => Set<FundsPayment>();
+    public DbSet<UnitMemberCount> UnitMemberCounts => Set<UnitMemberCount>();
     public DbSet<Plaque> Plaques => Set<Plaque>();
     public DbSet<WelcomePackageItem> WelcomePackageItems => Set<WelcomePackageItem>();
     public DbSet<RegistryRecord> RegistryRecords => Set<RegistryRecord>();

@@ -21,19 +21,23 @@ public sealed class CountedUnit
 
 public static class UnitMembers
 {
+    /// <summary>
+    /// The registered counts come from one grouped pass over the people (<see cref="UnitMemberCount"/>),
+    /// left-joined to the units: correlated counts were inlined into every aggregate that used them,
+    /// several times slower over 100,000 units (docs/performance.md).
+    /// </summary>
     public static IQueryable<CountedUnit> Counted(this IQueryable<Unit> units, PartyWorkflowDbContext db) =>
-        units.Select(u => new
-            {
-                Unit = u,
-                RegisteredFull = db.People.Count(p => p.UnitId == u.Id && p.Membership == "full"),
-                RegisteredProbationary = db.People.Count(p => p.UnitId == u.Id && p.Membership == "probationary"),
-            })
-            .Select(x => new CountedUnit
-            {
-                Unit = x.Unit,
-                RegisteredFull = x.RegisteredFull,
-                RegisteredProbationary = x.RegisteredProbationary,
-                Full = x.RegisteredFull > x.Unit.SurveyFullMembers ? x.RegisteredFull : x.Unit.SurveyFullMembers,
-                Probationary = x.RegisteredProbationary > x.Unit.SurveyProbationaryMembers ? x.RegisteredProbationary : x.Unit.SurveyProbationaryMembers,
-            });
+        from u in units
+        join r in db.UnitMemberCounts on u.Id equals r.UnitId into registered
+        from r in registered.DefaultIfEmpty()
+        let full = (int?)r!.Full ?? 0
+        let probationary = (int?)r!.Probationary ?? 0
+        select new CountedUnit
+        {
+            Unit = u,
+            RegisteredFull = full,
+            RegisteredProbationary = probationary,
+            Full = full > u.SurveyFullMembers ? full : u.SurveyFullMembers,
+            Probationary = probationary > u.SurveyProbationaryMembers ? probationary : u.SurveyProbationaryMembers,
+        };
 }

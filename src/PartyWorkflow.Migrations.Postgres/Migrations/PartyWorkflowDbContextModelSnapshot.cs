@@ -928,6 +928,22 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.ToTable("unit_coverage", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.UnitMemberCount", b =>
+                {
+                    b.Property<int>("Full")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Probationary")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"UnitId\",\n       CAST(SUM(CASE WHEN \"Membership\" = 'full' THEN 1 ELSE 0 END) AS INTEGER) AS \"Full\",\n       CAST(SUM(CASE WHEN \"Membership\" = 'probationary' THEN 1 ELSE 0 END) AS INTEGER) AS \"Probationary\"\nFROM \"people\"\nWHERE \"UnitId\" IS NOT NULL AND \"Membership\" IN ('full', 'probationary')\nGROUP BY \"UnitId\"");
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.WelcomePackageItem", b =>
                 {
                     b.Property<Guid>("Id")

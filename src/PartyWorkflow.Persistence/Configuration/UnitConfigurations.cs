@@ -48,3 +48,17 @@ internal sealed class UnitAssignmentConfiguration : IEntityTypeConfiguration<Uni
         b.HasIndex(a => a.PersonId);
     }
 }
+
+internal sealed class UnitMemberCountConfiguration : IEntityTypeConfiguration<UnitMemberCount>
+{
+    // Quoted names, as both providers create them; "people" is PersonConfiguration's table.
+    public void Configure(EntityTypeBuilder<UnitMemberCount> b) =>
+        b.HasNoKey().ToTable((string?)null).ToSqlQuery("""
+            SELECT "UnitId",
+                   CAST(SUM(CASE WHEN "Membership" = 'full' THEN 1 ELSE 0 END) AS INTEGER) AS "Full",
+                   CAST(SUM(CASE WHEN "Membership" = 'probationary' THEN 1 ELSE 0 END) AS INTEGER) AS "Probationary"
+            FROM "people"
+            WHERE "UnitId" IS NOT NULL AND "Membership" IN ('full', 'probationary')
+            GROUP BY "UnitId"
+            """);
+}
