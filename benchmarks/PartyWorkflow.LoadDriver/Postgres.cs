@@ -20,7 +20,8 @@ public sealed class Postgres : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(Root, "data");
     private string SocketDirectory => Path.Combine(Root, "socket");
-    private string LogFile => Path.Combine(Root, "postgres.log");
+    /// <summary>The server log (stderr of the postmaster), read for the statements it logs with their durations.</summary>
+    public string LogFile => Path.Combine(Root, "postgres.log");
 
     private Postgres(string root) => Root = root;
 

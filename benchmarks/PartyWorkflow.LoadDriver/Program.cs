@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using PartyWorkflow.LoadDriver;
+using PartyWorkflow.LoadDriver.Registry;
 
 // The server under load against pgbench on the same throwaway PostgreSQL. Usage: [--quick] [--out FILE] [--server DLL].
+// With --registry, the survey import and the coverage report instead (Registry/RegistryRun.cs).
 // Everything it starts (the cluster, the servers, the temporary folder) is stopped and deleted in the
 // finally blocks, which Ctrl+C and SIGTERM reach too: they cancel the run instead of ending the process.
 Options options;
@@ -36,6 +38,8 @@ void Progress(string line) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}
 try
 {
     var repositoryRoot = RepositoryRoot.Find();
+    if (options.Registry)
+        return await RegistryRun.RunAsync(options, repositoryRoot, startedUtc, clock, Progress, ct);
     Progress("starting a throwaway PostgreSQL 15");
     await using var cluster = await Postgres.StartAsync(ct);
     Progress($"PostgreSQL on 127.0.0.1:{cluster.Port} in {cluster.Root}; pgbench -i -s 10");

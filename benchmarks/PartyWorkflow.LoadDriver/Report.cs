@@ -109,7 +109,8 @@ public static class Report
     private static string Mib(double kib) => (kib / 1024).ToString("0", Invariant);
     private static string Count(long value) => value.ToString("N0", Invariant);
 
-    private static string Machine()
+    /// <summary>Cores, CPU model, OS and runtime: the line every report starts with.</summary>
+    public static string Machine()
     {
         var model = "";
         try
