@@ -37,7 +37,8 @@ public sealed class PerformActionHandler(
         var earlier = idempotency.AddTo(batch);
         // The instance's subject too: effects (set-membership) change it, and find it tracked.
         var prefetched = RegistryLoader.Prefetch(batch, command.Body.Facts, command.Body.ActorId,
-            $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.SubjectId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}");
+            $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.SubjectId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}",
+            UnitReads(batch, id));
         await batch.ExecuteAsync(ct);
 
         if (idempotency.TryReplay(earlier, out ActionResponse replay)) return replay;
@@ -59,12 +60,25 @@ public sealed class PerformActionHandler(
             Today = clock.Today,
         };
         WorkflowEngine.Precheck(workflow, before, request)?.Accept();
-        request = request with { Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, prefetched, ct) };
+        request = request with { Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, prefetched, ct, row.Id) };
         var accepted = engine.Decide(workflow, before, request, prechecked: true).Accept();
 
         // (3) Staged here; the transaction behaviour writes it in one batch with the idempotency record, then commits.
         await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, command.Body.Facts,
             new ActionRecorder.Held(deadlines.Items, locks.Items), ct);
         return InstanceViewBuilder.Response(row, accepted);
+    }
+
+    /// <summary>
+    /// The units the facts name, read only for an instance of a definition whose steps name units
+    /// (the condition is in the SQL, as the instance's definition is not known before the read).
+    /// </summary>
+    private RegistryLoader.UnitReads? UnitReads(ReadBatch batch, string id)
+    {
+        if (catalog.DefinitionsNamingUnits.Count == 0) return null;
+        var instance = batch.Table<WorkflowInstance>();
+        var onlyIf = $"EXISTS (SELECT 1 FROM {instance} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id} "
+                     + $"AND {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.DefinitionId))} IN ({batch.Parameters(catalog.DefinitionsNamingUnits)}))";
+        return new RegistryLoader.UnitReads(catalog.UnitLockConstraints, onlyIf, id);
     }
 }

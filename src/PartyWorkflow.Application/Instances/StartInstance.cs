@@ -52,7 +52,8 @@ public sealed class StartInstanceHandler(
         var filing = first.FilingFact is { } filingFact ? FactReader.Id(facts, filingFact) : null;
         var chain = filing is { } organization ? JurisdictionResolver.AddChain(batch, organization) : null;
         var subjectLocks = kind.Prefetch(batch, register, facts) is { } subjectId ? SubjectLocks.AddSubjectLocks(batch, definition, subjectId) : null;
-        var prefetched = RegistryLoader.Prefetch(batch, facts, command.Body.ActorId);
+        var prefetched = RegistryLoader.Prefetch(batch, facts, command.Body.ActorId,
+            units: catalog.DefinitionsNamingUnits.Contains(definition.DefinitionId) ? new RegistryLoader.UnitReads(catalog.UnitLockConstraints) : null);
         await batch.ExecuteAsync(ct);
         if (idempotency.TryReplay(earlier, out InstanceView replay)) return replay;
 

@@ -36,7 +36,23 @@ public sealed class WorkflowCatalog
         this.overlays = overlays.ToDictionary(o => (o.JurisdictionId, o.Version));
         Rules = rules;
         Calendar = calendar;
+        DefinitionsNamingUnits = this.definitions.Values.Where(d => d.Steps.Any(step => step.Facts.Values.Any(NamesUnits)))
+            .Select(d => d.DefinitionId).ToHashSet();
+        UnitLockConstraints = this.definitions.Values.SelectMany(d => d.Subject.Unique
+                .Where(u => u.Key.StartsWith(UniquenessDefinition.FactPrefix, StringComparison.Ordinal)
+                            && d.Steps.FirstOrDefault()?.Facts.GetValueOrDefault(u.Key[UniquenessDefinition.FactPrefix.Length..]) is { } fact && NamesUnits(fact))
+                .Select(u => u.Constraint))
+            .Distinct().ToList();
     }
+
+    /// <summary>Definitions with a step whose facts name units: their actions read the units in their one read.</summary>
+    public IReadOnlySet<string> DefinitionsNamingUnits { get; }
+
+    /// <summary>The uniqueness constraints keyed by units (an open request per unit, say), whose locks the rules on units look at.</summary>
+    public IReadOnlyCollection<string> UnitLockConstraints { get; }
+
+    private static bool NamesUnits(FactDefinition fact) =>
+        fact.Type == "unit" || (fact.Items is { } items && NamesUnits(items)) || fact.Properties.Values.Any(NamesUnits);
 
     public IEnumerable<WorkflowDefinition> Definitions => definitions.Values.OrderBy(d => d.DefinitionId).ThenBy(d => d.Version);
 

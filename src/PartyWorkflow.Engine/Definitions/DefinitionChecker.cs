@@ -103,7 +103,7 @@ public sealed class DefinitionChecker(string file, RuleCatalog rules, IReadOnlyS
             var key = d.Subject.Unique[u].Key;
             if (!key.StartsWith(UniquenessDefinition.FactPrefix, StringComparison.Ordinal)) continue;
             var fact = key[UniquenessDefinition.FactPrefix.Length..];
-            if (first?.Facts.GetValueOrDefault(fact) is not { Type: "list" or "member" or "organization" })
+            if (first?.Facts.GetValueOrDefault(fact) is not { Type: "list" or "member" or "organization" or "unit" })
                 Add($"$.subject.unique[{u}].key", $"'{fact}' is not an id or list fact of the first step");
         }
     }

@@ -156,13 +156,19 @@ public sealed class WorkflowEngine(RuleCatalog rules)
             yield return new RuleMessage("actor-exists", new LocalizedText($"actorId：找不到编号为 {request.ActorId} 的人员", $"actorId: no person with id {request.ActorId}"));
         foreach (var reference in FactReferences.Collect(step.Facts, request.Facts))
         {
-            var known = reference.Type == "member"
-                ? request.Registry.People.ContainsKey(reference.Id)
-                : request.Registry.Organizations.ContainsKey(reference.Id);
+            var known = reference.Type switch
+            {
+                "member" => request.Registry.People.ContainsKey(reference.Id),
+                "unit" => request.Registry.Units.ContainsKey(reference.Id),
+                _ => request.Registry.Organizations.ContainsKey(reference.Id),
+            };
             if (known) continue;
-            yield return reference.Type == "member"
-                ? new RuleMessage("member-exists", new LocalizedText($"{reference.Field}：找不到编号为 {reference.Id} 的党员", $"{reference.Field}: no member with id {reference.Id}"))
-                : new RuleMessage("organization-exists", new LocalizedText($"{reference.Field}：找不到编号为 {reference.Id} 的党组织", $"{reference.Field}: no party organization with id {reference.Id}"));
+            yield return reference.Type switch
+            {
+                "member" => new RuleMessage("member-exists", new LocalizedText($"{reference.Field}：找不到编号为 {reference.Id} 的党员", $"{reference.Field}: no member with id {reference.Id}")),
+                "unit" => new RuleMessage("unit-exists", new LocalizedText($"{reference.Field}：找不到编号为 {reference.Id} 的单位", $"{reference.Field}: no unit with id {reference.Id}")),
+                _ => new RuleMessage("organization-exists", new LocalizedText($"{reference.Field}：找不到编号为 {reference.Id} 的党组织", $"{reference.Field}: no party organization with id {reference.Id}")),
+            };
         }
     }
 

@@ -62,7 +62,7 @@ public static class ActionSchema
             "integer" => new JsonObject { ["type"] = "integer", ["minimum"] = fact.Minimum ?? -IntegerLimit, ["maximum"] = fact.Maximum ?? IntegerLimit },
             "boolean" => new JsonObject { ["type"] = "boolean" },
             "enum" => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(fact.Values.Select(v => (JsonNode)v).ToArray()) },
-            "member" or "organization" => Reference(fact.Type, null),
+            "member" or "organization" or "unit" => Reference(fact.Type, null),
             "object" => Object(fact.Properties),
             "list" => new JsonObject
             {

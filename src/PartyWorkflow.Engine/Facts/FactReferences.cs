@@ -25,7 +25,7 @@ public static class FactReferences
     {
         switch (definition.Type, node)
         {
-            case ("member" or "organization", JsonValue v) when v.TryGetValue<string>(out var s) && Guid.TryParse(s, out var id):
+            case ("member" or "organization" or "unit", JsonValue v) when v.TryGetValue<string>(out var s) && Guid.TryParse(s, out var id):
                 found.Add(new Reference(field, definition.Type, id));
                 break;
             case ("object", JsonObject obj):

@@ -102,7 +102,7 @@ public static class FactValidator
             "integer" => "must be a whole number",
             "boolean" => "must be true or false",
             "enum" => $"must be one of: {string.Join(", ", definition.Values)}",
-            "member" or "organization" => "must be an id (GUID)",
+            "member" or "organization" or "unit" => "must be an id (GUID)",
             "list" when keywords.Contains("type") => "must be a list",
             "list" when keywords.Contains("minItems") => $"must have at least {definition.MinItems} item(s)",
             "list" => $"must have at most {definition.MaxItems} item(s)",

@@ -44,6 +44,20 @@ public sealed class RuleCatalog
         new ProbationExtension(),
         new FullMembershipDate(),
         new TransferToAnotherBranch(),
+        // Organization establishment.
+        new UnitNotCoveredByOthers(),
+        new StandaloneMinThreeFullMembers(),
+        new JointTwoToFiveUnits(),
+        new JointOnlyBelowThree(),
+        new JointSameCountyOrIndustry(),
+        new JointMinThreeFullMembers(),
+        new KindFitsSize(),
+        new FoundingMembersInUnits(),
+        new ElectionQuorumFourFifths(),
+        new ElectionTallyConsistent(),
+        new CandidatesTwentyPercentMore(),
+        new CommitteeWhenSeven(),
+        new ElectedByMajority(),
     ]);
 
     public IReadOnlyCollection<string> Ids => rules.Keys;

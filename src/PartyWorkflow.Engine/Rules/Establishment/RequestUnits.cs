@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using PartyWorkflow.Engine.Execution;
+
+namespace PartyWorkflow.Engine.Rules;
+
+/// <summary>
+/// What the establishment rules read of a request: its formation mode, the units it names (from the
+/// registry snapshot) and its date. Facts the action does not carry are the request's, as stored.
+/// </summary>
+internal sealed record RequestUnits(string? Mode, IReadOnlyList<UnitSnapshot> Units, DateOnly? Date)
+{
+    public const string RequestStep = "submit-request";
+    /// <summary>The fact listing the units, on the request (read from its stored facts on later steps).</summary>
+    public static readonly RuleParameter UnitsFact = RuleParameter.Text("units", "unitIds");
+
+    public static RequestUnits From(RuleContext context)
+    {
+        var request = context.Instance.StepFacts(RequestStep);
+        var mode = FactReader.Text(context.Facts, "mode") ?? FactReader.Text(request, "mode");
+        var field = context.StringParameter("units");
+        var units = Ids(context.Facts[field] ?? request?[field]).Select(id => context.Registry.Units.GetValueOrDefault(id)).OfType<UnitSnapshot>().ToList();
+        return new RequestUnits(mode, units, context.ActionDate ?? FactReader.Date(request, "date"));
+    }
+
+    /// <summary>The ids of a list fact, each once; what is not an id is not there.</summary>
+    public static List<Guid> Ids(JsonNode? node) => node is JsonArray list
+        ? list.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) && Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList()
+        : [];
+
+    public int FullMembers => Units.Sum(u => u.FullMembers);
+
+    public int Members => Units.Sum(u => u.FullMembers + u.ProbationaryMembers);
+}

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Engine.Rules;
+using PartyWorkflow.Engine.Tests.Support;
+
+namespace PartyWorkflow.Engine.Tests.Rules;
+
+/// <summary>The establishment request's rules at their boundaries, over units as the registry snapshot gives them.</summary>
+public sealed class EstablishmentRulesTests
+{
+    private static readonly DateOnly Date = new(2026, 3, 1);
+
+    private static UnitSnapshot Unit(int full, string county = "990101", string? industry = "C", int probationary = 0,
+        IReadOnlyList<PersonSnapshot>? registered = null, IReadOnlyList<CoveragePeriod>? coverage = null, IReadOnlyList<UnitLock>? locks = null) =>
+        new(Guid.NewGuid(), $"单位{full}", "non-public-enterprise", county, industry, true, full, probationary, null, registered ?? [], coverage ?? [], locks ?? []);
+
+    private static RuleResult Check(IRule rule, string mode, IReadOnlyList<UnitSnapshot> units, JsonObject? more = null, IReadOnlyList<PersonSnapshot>? people = null)
+    {
+        var facts = new JsonObject { ["date"] = "2026-03-01", ["mode"] = mode, ["unitIds"] = new JsonArray(units.Select(u => (JsonNode)u.Id.ToString()).ToArray()) };
+        foreach (var (key, value) in more ?? []) facts[key] = value?.DeepClone();
+        var context = RuleCheck.Context(rule, facts.ToJsonString()) with
+        {
+            Registry = new RegistrySnapshot { Units = units.ToDictionary(u => u.Id), People = (people ?? []).ToDictionary(p => p.Id) },
+        };
+        return rule.Evaluate(context);
+    }
+
+    [Fact]
+    public void A_standalone_request_needs_one_unit_with_three_full_members()
+    {
+        var rule = new StandaloneMinThreeFullMembers();
+        Assert.False(Check(rule, "standalone", [Unit(2)]).Met);
+        Assert.True(Check(rule, "standalone", [Unit(3)]).Met);
+        Assert.False(Check(rule, "standalone", [Unit(3), Unit(3)]).Met);
+        var registered = Enumerable.Range(0, 3).Select(_ => new PersonSnapshot(Guid.NewGuid(), "full", true, null)).ToList();
+        Assert.True(Check(rule, "standalone", [Unit(0, registered: registered)]).Met);
+        Assert.True(Check(rule, "joint", [Unit(1), Unit(1)]).Met);
+    }
+
+    [Fact]
+    public void A_joint_request_covers_two_to_five_small_units_of_one_county_or_industry_with_three_together()
+    {
+        var five = Enumerable.Range(0, 5).Select(_ => Unit(1)).ToList();
+        Assert.True(Check(new JointTwoToFiveUnits(), "joint", five).Met);
+        Assert.False(Check(new JointTwoToFiveUnits(), "joint", [.. five, Unit(1)]).Met);
+        Assert.False(Check(new JointTwoToFiveUnits(), "joint", [Unit(3)]).Met);
+
+        Assert.True(Check(new JointOnlyBelowThree(), "joint", [Unit(2), Unit(2)]).Met);
+        var large = Check(new JointOnlyBelowThree(), "joint", [Unit(3), Unit(0)]);
+        Assert.False(large.Met);
+        Assert.Contains("单位3", large.Message!.Zh);
+
+        Assert.True(Check(new JointSameCountyOrIndustry(), "joint", [Unit(1, "990101", "C"), Unit(1, "990102", "C")]).Met);
+        Assert.True(Check(new JointSameCountyOrIndustry(), "joint", [Unit(1, "990101", "C"), Unit(1, "990101", "G")]).Met);
+        Assert.False(Check(new JointSameCountyOrIndustry(), "joint", [Unit(1, "990101", "C"), Unit(1, "990102", "G")]).Met);
+
+        Assert.False(Check(new JointMinThreeFullMembers(), "joint", [Unit(1), Unit(1)]).Met);
+        Assert.True(Check(new JointMinThreeFullMembers(), "joint", [Unit(1), Unit(2)]).Met);
+    }
+
+    [Fact]
+    public void The_proposed_kind_fits_the_members_unless_an_approval_is_recorded()
+    {
+        var rule = new KindFitsSize();
+        var big = Unit(100, probationary: 20);
+        Assert.False(Check(rule, "standalone", [big], new JsonObject { ["proposedKind"] = "branch" }).Met);
+        Assert.True(Check(rule, "standalone", [big], new JsonObject { ["proposedKind"] = "branch", ["sizeApproval"] = "县两新工委〔2026〕3号" }).Met);
+        Assert.True(Check(rule, "standalone", [big], new JsonObject { ["proposedKind"] = "general-branch" }).Met);
+        Assert.True(Check(rule, "standalone", [Unit(50)], new JsonObject { ["proposedKind"] = "branch" }).Met);
+        Assert.False(Check(rule, "standalone", [Unit(51)], new JsonObject { ["proposedKind"] = "branch" }).Met);
+    }
+
+    [Fact]
+    public void A_unit_covered_on_the_date_from_it_on_or_in_another_open_request_is_refused()
+    {
+        var rule = new UnitNotCoveredByOthers();
+        var organization = Guid.NewGuid();
+        Assert.False(Check(rule, "standalone", [Unit(3, coverage: [new(organization, "standalone", Date.AddYears(-1), null)])]).Met);
+        Assert.True(Check(rule, "standalone", [Unit(3, coverage: [new(organization, "standalone", Date.AddYears(-2), Date)])]).Met);
+        Assert.False(Check(rule, "joint", [Unit(1), Unit(1, coverage: [new(organization, "joint", Date.AddMonths(2), null)])]).Met);
+        var locked = Check(rule, "joint", [Unit(1), Unit(1, locks: [new("one-open-request-per-unit", Guid.NewGuid())])]);
+        Assert.False(locked.Met);
+        Assert.Contains("open establishment request", locked.Message!.En);
+        Assert.True(Check(rule, "functional", [Unit(0, coverage: [new(organization, "standalone", Date.AddYears(-1), null)])]).Met);
+    }
+
+    [Fact]
+    public void Founding_members_work_in_the_units_and_the_roll_of_voters_is_theirs()
+    {
+        var rule = new FoundingMembersInUnits();
+        var members = Enumerable.Range(0, 3).Select(i => new PersonSnapshot(Guid.NewGuid(), "full", i < 2, null)).ToList();
+        var unit = Unit(3, registered: members);
+        var founding = new JsonArray(members.Select(m => (JsonNode)m.Id.ToString()).ToArray());
+        Assert.True(Check(rule, "standalone", [unit], new JsonObject { ["foundingMemberIds"] = founding }).Met);
+        var stranger = Guid.NewGuid().ToString();
+        Assert.False(Check(rule, "standalone", [unit], new JsonObject { ["foundingMemberIds"] = new JsonArray(members[0].Id.ToString(), stranger) }).Met);
+        Assert.False(Check(rule, "standalone", [unit], new JsonObject { ["foundingMemberIds"] = new JsonArray() }).Met);
+
+        // At the meeting: the stored request's founding members, and the roll of this action.
+        var instance = InstanceSnapshot.New with { Facts = new JsonObject { ["submit-request"] = new JsonObject { ["foundingMemberIds"] = founding.DeepClone() } } };
+        RuleResult Roll(int entitled, params Guid[] voters)
+        {
+            var facts = new JsonObject { ["date"] = "2026-05-01", ["entitled"] = entitled, ["voterIds"] = new JsonArray(voters.Select(v => (JsonNode)v.ToString()).ToArray()) };
+            return rule.Evaluate(RuleCheck.Context(rule, facts.ToJsonString(), instance) with { Registry = new RegistrySnapshot { People = members.ToDictionary(p => p.Id) } });
+        }
+        Assert.True(Roll(2, members[0].Id, members[1].Id).Met);
+        Assert.False(Roll(3, members[0].Id, members[1].Id).Met);
+        Assert.False(Roll(3, members[0].Id, members[1].Id, members[2].Id).Met);
+        Assert.False(Roll(1, Guid.NewGuid()).Met);
+    }
+
+    private static RuleResult Election(IRule rule, int entitled, int present, int ballots, int seats, params (Guid Id, int Yes)[] candidates) =>
+        Election(rule, entitled, present, ballots, seats, null, candidates);
+
+    private static RuleResult Election(IRule rule, int entitled, int present, int ballots, int seats, Guid? secretary, params (Guid Id, int Yes)[] candidates)
+    {
+        var facts = new JsonObject
+        {
+            ["date"] = "2026-05-01", ["entitled"] = entitled, ["present"] = present, ["ballotsCast"] = ballots, ["seats"] = seats,
+            ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode)new JsonObject { ["memberId"] = c.Id.ToString(), ["yes"] = c.Yes, ["no"] = 0, ["abstain"] = 0 }).ToArray()),
+        };
+        if (secretary is { } s) facts["secretaryId"] = s.ToString();
+        return RuleCheck.Evaluate(rule, facts.ToJsonString());
+    }
+
+    private static (Guid, int)[] Candidates(params int[] yes) => yes.Select(y => (Guid.NewGuid(), y)).ToArray();
+
+    [Fact]
+    public void An_election_needs_more_than_four_fifths_present()
+    {
+        Assert.False(Election(new ElectionQuorumFourFifths(), 10, 8, 8, 1, Candidates(8)).Met);
+        Assert.True(Election(new ElectionQuorumFourFifths(), 10, 9, 9, 1, Candidates(9)).Met);
+    }
+
+    [Fact]
+    public void The_tally_adds_up()
+    {
+        var rule = new ElectionTallyConsistent();
+        Assert.True(Election(rule, 10, 9, 9, 1, Candidates(9)).Met);
+        Assert.False(Election(rule, 10, 9, 10, 1, Candidates(9)).Met);
+        Assert.False(Election(rule, 10, 11, 9, 1, Candidates(9)).Met);
+        Assert.False(Election(rule, 10, 9, 9, 1, Candidates(10)).Met);
+        Assert.False(Election(rule, 10, 9, 9, 1, Candidates(6, 6)).Met);
+    }
+
+    [Fact]
+    public void A_committee_has_at_least_twenty_percent_more_candidates_than_seats()
+    {
+        var rule = new CandidatesTwentyPercentMore();
+        Assert.False(Election(rule, 20, 18, 18, 5, Candidates(10, 10, 10, 10, 10)).Met);
+        Assert.True(Election(rule, 20, 18, 18, 5, Candidates(10, 10, 10, 10, 10, 5)).Met);
+        Assert.True(Election(rule, 5, 5, 5, 1, Candidates(5)).Met);
+    }
+
+    [Fact]
+    public void Elected_with_yes_votes_over_half_of_the_entitled()
+    {
+        var rule = new ElectedByMajority();
+        Assert.False(Election(rule, 9, 9, 9, 1, Candidates(4)).Met);
+        Assert.True(Election(rule, 9, 9, 9, 1, Candidates(5)).Met);
+        // Two pass for one seat: the most votes win; a tie leaves the seat for a further round.
+        Assert.True(Election(rule, 9, 9, 9, 1, Candidates(6, 5)).Met);
+        Assert.False(Election(rule, 9, 9, 9, 1, Candidates(5, 5)).Met);
+    }
+
+    [Fact]
+    public void Seven_full_members_elect_a_committee_fewer_a_secretary_who_is_among_those_elected()
+    {
+        var rule = new CommitteeWhenSeven();
+        Assert.False(Election(rule, 7, 7, 7, 1, Candidates(7)).Met);
+        Assert.True(Election(rule, 7, 7, 7, 3, Candidates(6, 6, 6, 2)).Met);
+        Assert.False(Election(rule, 6, 6, 6, 3, Candidates(6, 6, 6, 2)).Met);
+        var (secretary, loser) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(Election(rule, 6, 6, 6, 1, secretary, (secretary, 5), (loser, 1)).Met);
+        Assert.False(Election(rule, 6, 6, 6, 1, loser, (secretary, 5), (loser, 1)).Met);
+    }
+}
