@@ -37,8 +37,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => LoadCatalog(options, sp.GetServices<IRule>(), EffectIds(sp)));
         services.AddSingleton(sp => sp.GetRequiredService<WorkflowCatalog>().Rules);
         services.AddSingleton<WorkflowEngine>();
-        services.AddSubjectKind<PersonSubjects>().AddSubjectKind<OrganizationSubjects>();
+        services.AddSubjectKind<PersonSubjects>().AddSubjectKind<OrganizationSubjects>().AddSubjectKind<Establishment.EstablishmentRequests>();
         services.AddEffect<RegisterSubjectEffect>().AddEffect<SetMembershipEffect>();
+        services.AddEffect<Establishment.RegisterOrganizationEffect>().AddEffect<Establishment.RecordPlaqueEffect>().AddEffect<Establishment.RecordWelcomePackageEffect>();
+        // The effects of establishment record plaques and the package as the registry's own commands do.
+        services.AddScoped<Records.RecordPlaqueHandler>().AddScoped<Records.DeliverWelcomeItemHandler>();
         services.AddScoped<SubjectKinds>();
         services.AddScoped<EffectHandlers>();
         services.AddScoped<SubjectLocks>();

@@ -28,6 +28,7 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<FundsPayment> FundsPayments => Set<FundsPayment>();
     public DbSet<UnitMemberCount> UnitMemberCounts => Set<UnitMemberCount>();
     public DbSet<Plaque> Plaques => Set<Plaque>();
+    public DbSet<EstablishmentRequest> EstablishmentRequests => Set<EstablishmentRequest>();
     public DbSet<WelcomePackageItem> WelcomePackageItems => Set<WelcomePackageItem>();
     public DbSet<RegistryRecord> RegistryRecords => Set<RegistryRecord>();
     public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();

@@ -174,6 +174,11 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
                 ["name"] = "书记培训班", ["kind"] = "secretaries", ["organizerId"] = organization.ToString(), ["startsOn"] = "2026-04-01", ["endsOn"] = "2026-04-02", ["days"] = 2, ["classHours"] = 16,
             }),
             ("POST", $"/api/training-classes/{trainingClass}/attendance", new JsonObject { ["personIds"] = new JsonArray(member.ToString()) }),
+            ("POST", "/api/establishments", new JsonObject
+            {
+                ["actorId"] = member.ToString(), ["actorRole"] = "work-committee", ["date"] = "2026-11-02", ["workCommitteeId"] = organization.ToString(),
+                ["name"] = "某公司党支部", ["mode"] = "standalone", ["proposedKind"] = "branch", ["unitIds"] = new JsonArray(Guid.NewGuid().ToString()),
+            }),
         };
         foreach (var (method, url, valid) in bodies)
         {

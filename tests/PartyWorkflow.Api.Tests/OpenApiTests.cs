@@ -82,6 +82,7 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
         };
         cases.AddRange(await UnitCasesAsync(api, member, unknown));
         cases.AddRange(await RecordCasesAsync(api, member, unknown));
+        cases.AddRange(await EstablishmentCasesAsync(api, unit.Branch));
         var reminder = (await fixture.Factory.RemindersAsync(reminderSource)).First();
         cases.Add((new("post", "/api/inbox/{id}/read", $"/api/inbox/{reminder.Id}/read", null), new("post", "/api/inbox/{id}/read", $"/api/inbox/{unknown}/read", null)));
 
@@ -170,6 +171,27 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
             (new("post", "/api/training-classes/{id}/attendance", $"/api/training-classes/{training}/attendance", new JsonObject { ["personIds"] = new JsonArray(member.ToString()) }),
                 new("post", "/api/training-classes/{id}/attendance", $"/api/training-classes/{unknown}/attendance", new JsonObject { ["personIds"] = new JsonArray(member.ToString()) })),
         ];
+    }
+
+    /// <summary>The alias that starts an establishment request; refused, the same request again (its unit is in an open request).</summary>
+    private static async Task<List<(Call Accepted, Call? Refused)>> EstablishmentCasesAsync(ApiClient api, Guid branch)
+    {
+        var committee = await ApiClient.ExpectAsync(await api.Client.PostAsJsonAsync("/api/party-organizations", new { name = "某县两新工委", kind = "work-committee", countyCode = "990104" }), HttpStatusCode.Created);
+        var unit = await new Units.Registry(api).UnitAsync("non-public-enterprise", "990104");
+        var founders = new JsonArray();
+        for (var i = 0; i < 3; i++)
+            founders.Add((await ApiClient.ExpectAsync(await api.Client.PostAsJsonAsync("/api/members", new
+            {
+                name = $"创建党员{i}", gender = "female", ethnicity = "汉族", citizenId = CitizenIds.For(new DateOnly(1981 + i, 2, 2)), branchId = branch, membership = "full", unitId = unit,
+            }), HttpStatusCode.Created))["id"]!.GetValue<string>());
+        var request = new JsonObject
+        {
+            ["actorId"] = (await api.CreateMemberAsync(branch)).ToString(), ["actorRole"] = "work-committee", ["date"] = "2026-11-02",
+            ["workCommitteeId"] = committee["id"]!.GetValue<string>(), ["name"] = "某公司党支部", ["mode"] = "standalone", ["proposedKind"] = "branch",
+            ["unitIds"] = new JsonArray(unit.ToString()), ["foundingMemberIds"] = founders,
+        };
+        // Refused: the same request again, its unit being in an open request now (unit-not-covered).
+        return [(new("post", "/api/establishments", "/api/establishments", request), new("post", "/api/establishments", "/api/establishments", (JsonObject)request.DeepClone()))];
     }
 
     private static MultipartFormDataContent Survey(string csv) => new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "survey.csv" } };

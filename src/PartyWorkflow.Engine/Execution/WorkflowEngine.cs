@@ -194,6 +194,8 @@ public sealed class WorkflowEngine(RuleCatalog rules)
         Registry = request?.Registry ?? RegistrySnapshot.Empty,
         Definition = definition,
         Today = request?.Today ?? today!.Value,
+        // The defaults of parameters the definition leaves out.
+        Contract = rules.TryGet(reference.Id, out var rule) ? rule.Contract : RuleContract.None,
     };
 }
 

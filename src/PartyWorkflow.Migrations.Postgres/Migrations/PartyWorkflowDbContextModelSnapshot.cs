@@ -175,6 +175,63 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FoundingMemberIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProposedKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ProposedSecretaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitIds")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<Guid>("WorkCommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkCommitteeId");
+
+                    b.ToTable("establishment_requests", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1063,6 +1120,15 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("WorkCommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>

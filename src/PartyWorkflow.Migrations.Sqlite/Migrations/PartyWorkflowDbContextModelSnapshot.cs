@@ -170,6 +170,63 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoundingMemberIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProposedSecretaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitIds")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkCommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkCommitteeId");
+
+                    b.ToTable("establishment_requests", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1058,6 +1115,15 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("WorkCommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>

@@ -71,3 +71,19 @@ internal sealed class TrainingAttendanceConfiguration : IEntityTypeConfiguration
         b.HasIndex(a => a.PersonId);
     }
 }
+
+internal sealed class EstablishmentRequestConfiguration : IEntityTypeConfiguration<EstablishmentRequest>
+{
+    public void Configure(EntityTypeBuilder<EstablishmentRequest> b)
+    {
+        b.ToTable("establishment_requests");
+        b.Property(r => r.Name).HasMaxLength(200);
+        b.Property(r => r.Mode).HasMaxLength(20);
+        b.Property(r => r.ProposedKind).HasMaxLength(20);
+        b.Property(r => r.CountyCode).HasMaxLength(12);
+        b.Property(r => r.UnitIds).HasMaxLength(800);
+        b.Property(r => r.FoundingMemberIds).HasMaxLength(8000);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.WorkCommitteeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.WorkCommitteeId);
+    }
+}

@@ -16,6 +16,9 @@ public static class InstanceEndpoints
         app.MapPost("/api/applications", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 StartAsync("member-development", body, key, mediator, response, ct))
             .WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process; an alias of POST /api/definitions/member-development/instances");
+        app.MapPost("/api/establishments", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+                StartAsync("organization-establishment", body, key, mediator, response, ct))
+            .WithTags("Instances").WithSummary("Submit a request to establish a party organization (step 1, submit-request); an alias of POST /api/definitions/organization-establishment/instances");
 
         app.MapGet("/api/instances", async (string? definition, string? state, string? stage, bool? open, Guid? organization, string? name,
                 string? citizenId, string? awaiting, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>

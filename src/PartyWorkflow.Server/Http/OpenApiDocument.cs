@@ -69,6 +69,7 @@ public static class OpenApiDocument
         Body(paths, "/api/instances/{id}/actions/{actionId}", actions, "The facts of the action named by actionId, with actorId (and actorRole): the schema of that action (x-action)");
         Body(paths, "/api/definitions/{definitionId}/instances", starts.Values.SelectMany(s => s).ToList(), "The first step's facts of the definition named by definitionId, with actorId");
         Body(paths, "/api/applications", starts.GetValueOrDefault("member-development") ?? [], "The facts of submit-application, with actorId");
+        Body(paths, "/api/establishments", starts.GetValueOrDefault("organization-establishment") ?? [], "The facts of submit-request, with actorId and actorRole");
 
         foreach (var (path, item) in paths)
             foreach (var (method, operation) in item!.AsObject())

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Subjects;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Establishment;
+
+/// <summary>
+/// The subject kind <c>establishment-request</c>: every request is new, written by its first step
+/// from the facts, filed under the county's work committee. Reminders to it go to that committee.
+/// </summary>
+public sealed class EstablishmentRequests(PartyWorkflowDbContext db, Clock clock) : ISubjectKind
+{
+    public string Kind => "establishment-request";
+
+    public string RecipientType => "organization";
+
+    public string? Prefetch(ReadBatch batch, JsonObject parameters, JsonObject facts) => null;
+
+    public Task<SubjectStatus?> IdentifyAsync(JsonObject parameters, JsonObject facts, CancellationToken ct) => Task.FromResult<SubjectStatus?>(null);
+
+    public async Task<SubjectContact> RegisterAsync(JsonObject parameters, JsonObject facts, CancellationToken ct)
+    {
+        var committeeId = FactReader.Id(facts, "workCommitteeId");
+        // Tracked already: the start's one read fetched every organization the facts name.
+        var committee = committeeId is null ? null : await db.Organizations.FindAsync([committeeId.Value], ct);
+        if (committee is not { Kind: "work-committee" })
+            throw RuleRefusalException.For("filed-under-work-committee", "workCommitteeId：组建请示应报县（市）或州两新工委", "workCommitteeId: a request is filed under a work committee");
+        var request = new EstablishmentRequest
+        {
+            Id = Guid.CreateVersion7(), Name = FactReader.Text(facts, "name")!.Trim(), Mode = FactReader.Text(facts, "mode")!,
+            ProposedKind = FactReader.Text(facts, "proposedKind")!, WorkCommitteeId = committee.Id, CountyCode = committee.CountyCode,
+            UnitIds = string.Join(',', Ids(facts["unitIds"])), FoundingMemberIds = string.Join(',', Ids(facts["foundingMemberIds"])),
+            ProposedSecretaryId = FactReader.Id(facts, "proposedSecretaryId"), RequestedOn = FactReader.Date(facts, "date")!.Value, CreatedAt = clock.Now,
+        };
+        db.EstablishmentRequests.Add(request);
+        return new SubjectContact(request.Id, request.Name, committee.Email);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, SubjectContact>> ContactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.EstablishmentRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Join(db.Organizations, r => r.WorkCommitteeId, o => o.Id, (r, o) => new SubjectContact(r.Id, r.Name, o.Email))
+            .ToDictionaryAsync(c => c.Id, ct);
+
+    public static IEnumerable<Guid> Ids(JsonNode? node) =>
+        node is JsonArray list ? list.Select(n => Guid.TryParse(n?.GetValue<string>(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct() : [];
+
+    public static IEnumerable<string> Texts(JsonNode? node) =>
+        node is JsonArray list ? list.Select(n => n?.GetValue<string>()).OfType<string>().Distinct() : [];
+
+    public static IReadOnlyList<Guid> Ids(string commaSeparated) =>
+        commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Effects;
+using PartyWorkflow.Engine.Execution;
+using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Application.Establishment;
+
+/// <summary>
+/// <c>register-organization</c> (成立登记): the request becomes a party organization on record under
+/// its parent (the step's <c>parentId</c>, else the work committee), of the proposed kind and mode,
+/// established on the step's date. It covers the request's units from that date, its term runs from
+/// the founding meeting's date with the secretary, deputy and (for a committee) the members elected,
+/// and the founding members become members of it.
+/// </summary>
+public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock clock) : IEffectHandler
+{
+    public const string MeetingStep = "hold-founding-meeting";
+
+    public const string EffectId = "register-organization";
+
+    public string Id => EffectId;
+
+    public async Task ApplyAsync(EffectContext context, CancellationToken ct)
+    {
+        var request = await db.EstablishmentRequests.FirstAsync(r => r.Id == context.Instance.SubjectId, ct);
+        var established = FactReader.Date(context.Facts, "date")!.Value;
+        var organization = new Organization
+        {
+            Id = Guid.CreateVersion7(), Name = request.Name, Kind = request.ProposedKind,
+            ParentId = FactReader.Id(context.Facts, "parentId") ?? request.WorkCommitteeId, CountyCode = request.CountyCode,
+            FormationMode = request.Mode, EstablishedOn = established, CreatedAt = clock.Now,
+        };
+        db.Organizations.Add(organization);
+        request.OrganizationId = organization.Id;
+
+        var units = EstablishmentRequests.Ids(request.UnitIds);
+        var mode = request.Mode is "standalone" or "joint" ? request.Mode : units.Count == 1 ? "standalone" : "joint";
+        foreach (var unit in units)
+            db.UnitCoverage.Add(new UnitCoverage { Id = Guid.CreateVersion7(), UnitId = unit, OrganizationId = organization.Id, Mode = mode, From = established, CreatedAt = clock.Now });
+
+        if (Meeting(context.Instance) is { } meeting)
+        {
+            var electedOn = FactReader.Date(meeting, "date")!.Value;
+            var seats = FactReader.Integer(meeting, "seats") ?? 1;
+            var committee = seats >= 3 ? Elected(meeting, seats) : [];
+            // Terms by kind, as RecordTerm counts them: 5 years for a party committee, else 3.
+            var years = organization.Kind == "party-committee" ? 5 : 3;
+            // Without a committee the meeting elects the secretary itself: the one seat's winner.
+            var secretary = FactReader.Id(meeting, "secretaryId") ?? (seats < 3 ? Elected(meeting, 1).Cast<Guid?>().FirstOrDefault() : null);
+            db.OrganizationTerms.Add(new OrganizationTerm
+            {
+                Id = Guid.CreateVersion7(), OrganizationId = organization.Id, ElectedOn = electedOn, Years = years, EndsOn = electedOn.AddYears(years),
+                SecretaryId = secretary,
+                DeputySecretaryId = FactReader.Id(meeting, "deputySecretaryId"),
+                CommitteeMemberIds = string.Join(',', committee), CreatedAt = clock.Now,
+            });
+        }
+
+        var founding = EstablishmentRequests.Ids(request.FoundingMemberIds);
+        foreach (var person in await db.People.Where(p => founding.Contains(p.Id) && p.Membership != "none").ToListAsync(ct))
+        {
+            person.BranchId = organization.Id;
+            person.Version += 1;
+        }
+    }
+
+    /// <summary>The latest founding meeting's facts, as recorded on the instance.</summary>
+    private static JsonObject? Meeting(WorkflowInstance instance) =>
+        JsonNode.Parse(instance.FactsJson)?[MeetingStep] switch
+        {
+            JsonObject single => single,
+            JsonArray all => all.LastOrDefault() as JsonObject,
+            _ => null,
+        };
+
+    private static List<Guid> Elected(JsonObject meeting, int seats) =>
+        (meeting["candidates"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(c => (Id: FactReader.Id(c, "memberId"), Yes: FactReader.Integer(c, "yes") ?? 0))
+            .Where(c => c.Id is not null && 2 * c.Yes > (FactReader.Integer(meeting, "entitled") ?? int.MaxValue))
+            .OrderByDescending(c => c.Yes).Take(seats).Select(c => c.Id!.Value).ToList();
+}

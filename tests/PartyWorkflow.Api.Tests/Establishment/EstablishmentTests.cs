@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using PartyWorkflow.Api.Tests.Infrastructure;
+using PartyWorkflow.Api.Tests.Units;
+
+namespace PartyWorkflow.Api.Tests.Establishment;
+
+/// <summary>
+/// The establishment workflow over HTTP: a standalone request taken to its plaque and welcome
+/// package, a joint one whose registration changes the coverage report from that date, and the
+/// request's rules refusing with their ids while nothing is written.
+/// </summary>
+public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+{
+    private ApiClient Api => fixture.Api;
+
+    private sealed record Setting(Guid Committee, Guid Staff, Guid Holding);
+
+    private async Task<Setting> SettingAsync()
+    {
+        var prefecture = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/party-organizations",
+            new { name = "州两新工委", kind = "work-committee", countyCode = "990000" }), HttpStatusCode.Created);
+        var county = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/party-organizations",
+            new { name = "东山县两新工委", kind = "work-committee", countyCode = Registry.CountyA, parentId = prefecture["id"]!.GetValue<string>(), email = "gw@example.org" }), HttpStatusCode.Created);
+        var holding = await Api.CreateOrganizationAsync("branch", name: "党员原所在党支部");
+        var staff = await Api.CreateMemberAsync(holding, name: "工委干部");
+        return new Setting(Guid.Parse(county["id"]!.GetValue<string>()), staff, holding);
+    }
+
+    /// <summary>A unit with <paramref name="full"/> registered full members working in it (the survey says 0).</summary>
+    private async Task<(Guid Unit, List<Guid> Members)> UnitWithMembersAsync(Setting setting, int full, string industry = "C", string county = Registry.CountyA)
+    {
+        var created = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/units", new
+        {
+            name = $"企业{Guid.NewGuid():N}"[..10], type = "non-public-enterprise", creditCode = CreditCodes.Next(), countyCode = county, industryCode = industry, hasFixedPremises = true,
+        }), HttpStatusCode.Created);
+        var unit = Guid.Parse(created["id"]!.GetValue<string>());
+        var members = new List<Guid>();
+        for (var i = 0; i < full; i++)
+        {
+            var member = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/members", new
+            {
+                name = $"党员{i}", gender = "male", ethnicity = "汉族", citizenId = CitizenIds.For(new DateOnly(1980 + i, 1, 1)), branchId = setting.Holding, membership = "full", unitId = unit,
+            }), HttpStatusCode.Created);
+            members.Add(Guid.Parse(member["id"]!.GetValue<string>()));
+        }
+        return (unit, members);
+    }
+
+    private static JsonObject Request(Setting setting, string mode, string kind, IEnumerable<Guid> units, IEnumerable<Guid> founding, string date = "2026-03-02") => new()
+    {
+        ["actorId"] = setting.Staff.ToString(), ["actorRole"] = "work-committee",
+        ["date"] = date, ["workCommitteeId"] = setting.Committee.ToString(), ["name"] = "某公司党支部", ["mode"] = mode, ["proposedKind"] = kind,
+        ["unitIds"] = new JsonArray(units.Select(u => (JsonNode)u.ToString()).ToArray()),
+        ["foundingMemberIds"] = new JsonArray(founding.Select(m => (JsonNode)m.ToString()).ToArray()),
+    };
+
+    private async Task<Guid> StartAsync(JsonObject request)
+    {
+        var started = await ApiClient.ExpectAsync(await Api.PostAsync("/api/definitions/organization-establishment/instances", request), HttpStatusCode.Created);
+        return Guid.Parse(started["id"]!.GetValue<string>());
+    }
+
+    private async Task<string[]> RefusedAsync(JsonObject request)
+    {
+        using var response = await Api.PostAsync("/api/definitions/organization-establishment/instances", request);
+        var body = await ApiClient.ExpectAsync(response, HttpStatusCode.UnprocessableEntity);
+        return body["unmetRules"]!.AsArray().Select(r => r!["ruleId"]!.GetValue<string>()).Order().ToArray();
+    }
+
+    private async Task<JsonObject> ActAsync(Setting setting, Guid instance, string action, JsonObject facts, string role = "work-committee") =>
+        await ApiClient.ExpectAsync(await Api.ActAsync(instance, action, facts, setting.Staff, role), HttpStatusCode.OK);
+
+    private static JsonObject Meeting(string date, IReadOnlyList<Guid> voters, int present, int seats, params (Guid Id, int Yes)[] candidates) => new()
+    {
+        ["date"] = date, ["voterIds"] = new JsonArray(voters.Select(v => (JsonNode)v.ToString()).ToArray()), ["entitled"] = voters.Count, ["present"] = present,
+        ["ballotsCast"] = present, ["seats"] = seats,
+        ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode)new JsonObject { ["memberId"] = c.Id.ToString(), ["yes"] = c.Yes, ["no"] = present - c.Yes, ["abstain"] = 0 }).ToArray()),
+    };
+
+    [Fact]
+    public async Task A_standalone_request_goes_from_request_to_plaque_and_welcome_package()
+    {
+        var setting = await SettingAsync();
+        var (unit, members) = await UnitWithMembersAsync(setting, 3);
+        var instance = await StartAsync(Request(setting, "standalone", "branch", [unit], members));
+        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+
+        // The meeting: 2 of 3 present is not more than 4/5; 3 present, and 1 yes of 3 elects no one: a further round.
+        var tooFew = await Api.ActAsync(instance, "hold-founding-meeting", Meeting("2026-04-10", members, 2, 1, (members[0], 2)), setting.Staff, "work-committee");
+        Assert.Contains("election-quorum-4-5", await tooFew.Content.ReadAsStringAsync());
+        var notElected = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-10", members, 3, 1, (members[0], 1), (members[1], 1)));
+        Assert.Equal("review-request", notElected["state"]!.GetValue<string>());
+        var elected = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", members, 3, 1, (members[0], 3), (members[1], 0)));
+        Assert.Equal("hold-founding-meeting", elected["state"]!.GetValue<string>());
+        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01", ["sealIssued"] = true });
+
+        var organizations = await Api.GetAsync($"/api/units/{unit}");
+        var organization = Guid.Parse(organizations["coveredBy"]!.GetValue<string>());
+        Assert.Equal("standalone", organizations["coverageMode"]!.GetValue<string>());
+        var registered = await Api.GetAsync($"/api/party-organizations/{organization}");
+        Assert.Equal(("branch", "standalone", "2026-05-01", setting.Committee.ToString()),
+            (registered["kind"]!.GetValue<string>(), registered["formationMode"]!.GetValue<string>(), registered["establishedOn"]!.GetValue<string>(), registered["parentId"]!.GetValue<string>()));
+        var secretary = await Api.GetAsync($"/api/members/{members[0]}");
+        Assert.Equal(organization.ToString(), secretary["branchId"]!.GetValue<string>());
+
+        await ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-05-10" }, "branch");
+        var done = await ActAsync(setting, instance, "deliver-welcome-package", new JsonObject
+        {
+            ["date"] = "2026-05-20", ["items"] = new JsonArray("party-flag", "plaque", "seal", "materials", "badge", "constitution", "pen", "notebook"),
+        });
+        Assert.Equal("established", done["state"]!.GetValue<string>());
+        var records = await Api.GetAsync($"/api/party-organizations/{organization}/records");
+        Assert.Equal("fixed", records["plaque"]!["kind"]!.GetValue<string>());
+        Assert.True(records["welcomePackageComplete"]!.GetValue<bool>());
+        var ledger = await Api.GetAsync($"/api/funds/ledger?from=2026-01-01&to=2026-12-31&organization={organization}");
+        Assert.Contains("5000", ledger.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_joint_branch_covers_its_units_from_its_registration_and_not_before()
+    {
+        var setting = await SettingAsync();
+        var (a, am) = await UnitWithMembersAsync(setting, 1, county: "990103");
+        var (b, bm) = await UnitWithMembersAsync(setting, 2, county: "990103");
+        var founding = am.Concat(bm).ToList();
+        var instance = await StartAsync(Request(setting, "joint", "branch", [a, b], founding));
+        // The units are in an open request now: a second request for one of them is refused.
+        Assert.Equal(["unit-not-covered"], await RefusedAsync(Request(setting, "joint", "branch", [b, (await UnitWithMembersAsync(setting, 1, county: "990103")).Unit], bm)));
+        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", founding, 3, 1, (founding[0], 3), (founding[1], 0)));
+        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01" });
+
+        var before = await Api.GetAsync("/api/reports/coverage?asOf=2026-04-30&county=990103");
+        var after = await Api.GetAsync("/api/reports/coverage?asOf=2026-05-01&county=990103");
+        Assert.Equal(0, before["total"]!["covered"]!.GetValue<int>());
+        Assert.Equal(2, after["total"]!["covered"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Requests_that_break_the_size_rules_are_refused_by_rule_id_and_write_nothing()
+    {
+        var setting = await SettingAsync();
+        var (two, twoMembers) = await UnitWithMembersAsync(setting, 2);
+        var (three, threeMembers) = await UnitWithMembersAsync(setting, 3);
+        var (one, oneMembers) = await UnitWithMembersAsync(setting, 1, industry: "G", county: Registry.CountyB);
+        var six = new List<Guid>();
+        for (var i = 0; i < 6; i++) six.Add((await UnitWithMembersAsync(setting, 0)).Unit);
+        var instances = (await Api.GetAsync("/api/instances?definition=organization-establishment"))["total"]?.GetValue<int>();
+
+        // Two full members: neither a standalone organization nor a branch.
+        Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], await RefusedAsync(Request(setting, "standalone", "branch", [two], twoMembers)));
+        Assert.Equal(["joint-only-below-3"], await RefusedAsync(Request(setting, "joint", "branch", [three, two], threeMembers)));
+        Assert.Equal(["founding-members-in-units", "joint-2-to-5-units", "joint-min-3-full-members", "kind-fits-size"], await RefusedAsync(Request(setting, "joint", "branch", six, [])));
+        Assert.Equal(["joint-same-county-or-industry"], await RefusedAsync(Request(setting, "joint", "branch", [two, one], twoMembers.Concat(oneMembers))));
+        Assert.Equal(["founding-members-in-units"], await RefusedAsync(Request(setting, "standalone", "branch", [three], [.. threeMembers, twoMembers[0]])));
+        Assert.Equal(["kind-fits-size"], await RefusedAsync(Request(setting, "standalone", "party-committee", [three], threeMembers)));
+        Assert.Equal(instances, (await Api.GetAsync("/api/instances?definition=organization-establishment"))["total"]?.GetValue<int>());
+    }
+}
