@@ -39,7 +39,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowEngine>();
         services.AddSubjectKind<PersonSubjects>().AddSubjectKind<OrganizationSubjects>().AddSubjectKind<Establishment.EstablishmentRequests>();
         services.AddEffect<RegisterSubjectEffect>().AddEffect<SetMembershipEffect>();
-        services.AddEffect<Establishment.RegisterOrganizationEffect>().AddEffect<Establishment.RecordPlaqueEffect>().AddEffect<Establishment.RecordWelcomePackageEffect>();
+        services.AddEffect<Establishment.RegisterOrganizationEffect>().AddEffect<Establishment.RecordPlaqueEffect>().AddEffect<Establishment.RecordWelcomePackageEffect>()
+            .AddEffect<Establishment.RegisterAffiliationEffect>().AddEffect<Establishment.AssignInstructorEffect>().AddEffect<Establishment.ResumeAsStandaloneEffect>();
         // The effects of establishment record plaques and the package as the registry's own commands do.
         services.AddScoped<Records.RecordPlaqueHandler>().AddScoped<Records.DeliverWelcomeItemHandler>();
         services.AddScoped<SubjectKinds>();

@@ -58,6 +58,7 @@ public sealed class RuleCatalog
         new CandidatesTwentyPercentMore(),
         new CommitteeWhenSeven(),
         new ElectedByMajority(),
+        new StepFitsMode(),
     ]);
 
     public IReadOnlyCollection<string> Ids => rules.Keys;

@@ -141,6 +141,68 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_affiliated_unit_is_covered_by_its_host_from_the_date_of_affiliation()
+    {
+        var setting = await SettingAsync();
+        var (unit, _) = await UnitWithMembersAsync(setting, 1, county: "990104");
+        var host = await Api.CreateOrganizationAsync("party-committee", name: "工业园区综合党委");
+        var instance = await StartAsync(Request(setting, "affiliated", "branch", [unit], []));
+        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "approved" });
+        // No founding meeting on this path.
+        var meeting = await Api.ActAsync(instance, "hold-founding-meeting", Meeting("2026-03-20", [setting.Staff], 1, 1, (setting.Staff, 1)), setting.Staff, "work-committee");
+        Assert.Contains("step-fits-mode", await meeting.Content.ReadAsStringAsync());
+        await ActAsync(setting, instance, "register-affiliation", new JsonObject { ["date"] = "2026-04-01", ["hostOrganizationId"] = host.ToString() });
+        var view = await Api.GetAsync($"/api/units/{unit}");
+        Assert.Equal((host.ToString(), "affiliated"), (view["coveredBy"]!.GetValue<string>(), view["coverageMode"]!.GetValue<string>()));
+        var done = await ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-04-10" }, "branch");
+        Assert.Equal("established", done["state"]!.GetValue<string>());
+        Assert.Equal(0, (await Api.GetAsync("/api/reports/coverage?asOf=2026-03-31&county=990104"))["total"]!["covered"]!.GetValue<int>());
+        Assert.Equal(1, (await Api.GetAsync("/api/reports/coverage?asOf=2026-04-01&county=990104"))["total"]!["covered"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_dispatched_request_gives_work_coverage_then_resumes_as_standalone_once_three_full_members_are_registered()
+    {
+        var setting = await SettingAsync();
+        var (unit, _) = await UnitWithMembersAsync(setting, 0, county: "990102");
+        var instance = await StartAsync(Request(setting, "dispatched", "branch", [unit], []));
+        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "assign-instructor", new JsonObject { ["date"] = "2026-03-15", ["personId"] = setting.Staff.ToString(), ["role"] = "instructor" });
+        var report = await Api.GetAsync("/api/reports/coverage?asOf=2026-03-20&county=990102");
+        Assert.Equal((0, 1), (report["total"]!["covered"]!.GetValue<int>(), report["total"]!["workCovered"]!.GetValue<int>()));
+
+        JsonObject Resume(IEnumerable<Guid> founding) => new()
+        {
+            ["date"] = "2026-09-01", ["mode"] = "standalone", ["unitIds"] = new JsonArray(unit.ToString()),
+            ["foundingMemberIds"] = new JsonArray(founding.Select(m => (JsonNode)m.ToString()).ToArray()),
+        };
+        // Two full members are not enough to stand alone.
+        var members = new List<Guid>();
+        for (var i = 0; i < 2; i++) members.Add(await RegisterMemberAsync(setting, unit, i));
+        var early = await Api.ActAsync(instance, "resume-as-standalone", Resume(members), setting.Staff, "work-committee");
+        Assert.Contains("standalone-min-3-full-members", await early.Content.ReadAsStringAsync());
+        members.Add(await RegisterMemberAsync(setting, unit, 2));
+        var resumed = await ActAsync(setting, instance, "resume-as-standalone", Resume(members));
+        Assert.Equal("submit-request", resumed["state"]!.GetValue<string>());
+
+        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-09-10", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-09-20", members, 3, 1, (members[0], 3), (members[1], 0)));
+        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-09-25", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-10-01" });
+        var view = await Api.GetAsync($"/api/units/{unit}");
+        Assert.Equal("standalone", view["coverageMode"]!.GetValue<string>());
+    }
+
+    private async Task<Guid> RegisterMemberAsync(Setting setting, Guid unit, int i)
+    {
+        var member = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/members", new
+        {
+            name = $"新党员{i}", gender = "female", ethnicity = "汉族", citizenId = CitizenIds.For(new DateOnly(1990 + i, 3, 3)), branchId = setting.Holding, membership = "full", unitId = unit,
+        }), HttpStatusCode.Created);
+        return Guid.Parse(member["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Requests_that_break_the_size_rules_are_refused_by_rule_id_and_write_nothing()
     {
         var setting = await SettingAsync();

@@ -24,7 +24,9 @@ public sealed class FoundingMembersInUnits : IRule
         var membersField = context.StringParameter("members");
         var votersField = context.StringParameter("voters");
         if (context.Facts[votersField] is JsonArray)
-            return Roll(context, RequestUnits.Ids(context.Instance.StepFacts(RequestUnits.RequestStep)?[membersField]), RequestUnits.Ids(context.Facts[votersField]));
+            // The founding members are the request's, or those a resumed request named.
+            return Roll(context, RequestUnits.Ids(context.Instance.StepFacts(RequestUnits.ResumeStep)?[membersField]
+                                                  ?? context.Instance.StepFacts(RequestUnits.RequestStep)?[membersField]), RequestUnits.Ids(context.Facts[votersField]));
         var request = RequestUnits.From(context);
         if (request.Mode is "affiliated" or "functional" or "dispatched") return RuleResult.Pass;
         var founding = RequestUnits.Ids(context.Facts[membersField]);

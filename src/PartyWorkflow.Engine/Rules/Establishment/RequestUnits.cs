@@ -10,17 +10,24 @@ namespace PartyWorkflow.Engine.Rules;
 internal sealed record RequestUnits(string? Mode, IReadOnlyList<UnitSnapshot> Units, DateOnly? Date)
 {
     public const string RequestStep = "submit-request";
+    /// <summary>A dispatched request that now has three full members continues as a standalone one: this step's <c>mode</c> says so.</summary>
+    public const string ResumeStep = "resume-as-standalone";
     /// <summary>The fact listing the units, on the request (read from its stored facts on later steps).</summary>
     public static readonly RuleParameter UnitsFact = RuleParameter.Text("units", "unitIds");
 
     public static RequestUnits From(RuleContext context)
     {
         var request = context.Instance.StepFacts(RequestStep);
-        var mode = FactReader.Text(context.Facts, "mode") ?? FactReader.Text(request, "mode");
+        var mode = ModeOf(context);
         var field = context.StringParameter("units");
         var units = Ids(context.Facts[field] ?? request?[field]).Select(id => context.Registry.Units.GetValueOrDefault(id)).OfType<UnitSnapshot>().ToList();
         return new RequestUnits(mode, units, context.ActionDate ?? FactReader.Date(request, "date"));
     }
+
+    /// <summary>The request's mode: the action's, else the resumed one, else the request's.</summary>
+    public static string? ModeOf(RuleContext context) =>
+        FactReader.Text(context.Facts, "mode") ?? FactReader.Text(context.Instance.StepFacts(ResumeStep), "mode")
+        ?? FactReader.Text(context.Instance.StepFacts(RequestStep), "mode");
 
     /// <summary>The ids of a list fact, each once; what is not an id is not there.</summary>
     public static List<Guid> Ids(JsonNode? node) => node is JsonArray list

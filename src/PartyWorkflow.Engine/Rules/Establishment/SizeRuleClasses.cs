@@ -10,8 +10,8 @@ public sealed class StandaloneMinThreeFullMembers : IRule
     public RuleResult Evaluate(RuleContext context)
     {
         var request = RequestUnits.From(context);
-        // On resume-as-standalone the mode is the request's old one; the step asks for standalone.
-        if (request.Mode is not ("standalone" or "dispatched")) return RuleResult.Pass;
+        // On resume-as-standalone the action's mode is standalone: the rule guards it too.
+        if (request.Mode != "standalone") return RuleResult.Pass;
         var min = context.IntParameter("min");
         if (request.Units.Count != 1)
             return RuleResult.Fail($"单独组建只能针对一个单位，本请示列了{request.Units.Count}个", $"a standalone organization is for one unit; the request names {request.Units.Count}");
