@@ -40,9 +40,10 @@ public static class ServiceCollectionExtensions
         services.AddSubjectKind<PersonSubjects>().AddSubjectKind<OrganizationSubjects>().AddSubjectKind<Establishment.EstablishmentRequests>();
         services.AddEffect<RegisterSubjectEffect>().AddEffect<SetMembershipEffect>();
         services.AddEffect<Establishment.RegisterOrganizationEffect>().AddEffect<Establishment.RecordPlaqueEffect>().AddEffect<Establishment.RecordWelcomePackageEffect>()
-            .AddEffect<Establishment.RegisterAffiliationEffect>().AddEffect<Establishment.AssignInstructorEffect>().AddEffect<Establishment.ResumeAsStandaloneEffect>();
+            .AddEffect<Establishment.RegisterAffiliationEffect>().AddEffect<Establishment.AssignInstructorEffect>().AddEffect<Establishment.ResumeAsStandaloneEffect>()
+            .AddEffect<Establishment.DissolveEffect>();
         // The effects of establishment record plaques and the package as the registry's own commands do.
-        services.AddScoped<Records.RecordPlaqueHandler>().AddScoped<Records.DeliverWelcomeItemHandler>();
+        services.AddScoped<Records.RecordPlaqueHandler>().AddScoped<Records.DeliverWelcomeItemHandler>().AddScoped<Units.DissolveOrganizationHandler>();
         services.AddScoped<SubjectKinds>();
         services.AddScoped<EffectHandlers>();
         services.AddScoped<SubjectLocks>();

@@ -72,3 +72,17 @@ public sealed class ResumeAsStandaloneEffect(PartyWorkflowDbContext db) : IEffec
         request.FoundingMemberIds = string.Join(',', EstablishmentRequests.Ids(context.Facts["foundingMemberIds"]));
     }
 }
+
+/// <summary><c>dissolve</c> (撤销): the request's organization is dissolved on the step's date, as <see cref="Units.DissolveOrganization"/> does it.</summary>
+public sealed class DissolveEffect(PartyWorkflowDbContext db, Units.DissolveOrganizationHandler dissolutions) : IEffectHandler
+{
+    public const string EffectId = "dissolve";
+
+    public string Id => EffectId;
+
+    public async Task ApplyAsync(EffectContext context, CancellationToken ct)
+    {
+        var organization = await RegisteredOrganization.OfAsync(db, context, ct);
+        await dissolutions.Handle(new Units.DissolveOrganization(organization, FactReader.Date(context.Facts, "date"), FactReader.Text(context.Facts, "reason")), ct);
+    }
+}

@@ -37,10 +37,14 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
         request.OrganizationId = organization.Id;
 
         var units = EstablishmentRequests.Ids(request.UnitIds);
-        var mode = request.Mode is "standalone" or "joint" ? request.Mode : units.Count == 1 ? "standalone" : "joint";
+        // A temporary organization's project units are recorded as functional coverage, which the report does not count.
+        var temporary = request.Mode == "functional";
+        var mode = temporary ? "functional" : request.Mode is "standalone" or "joint" ? request.Mode : units.Count == 1 ? "standalone" : "joint";
         foreach (var unit in units)
             db.UnitCoverage.Add(new UnitCoverage { Id = Guid.CreateVersion7(), UnitId = unit, OrganizationId = organization.Id, Mode = mode, From = established, CreatedAt = clock.Now });
 
+        // A temporary organization is appointed, not elected: no term; its members keep their membership where it is.
+        if (temporary) return;
         if (Meeting(context.Instance) is { } meeting)
         {
             var electedOn = FactReader.Date(meeting, "date")!.Value;

@@ -59,6 +59,8 @@ public sealed class RuleCatalog
         new CommitteeWhenSeven(),
         new ElectedByMajority(),
         new StepFitsMode(),
+        new ProjectEndDate(),
+        new TermEndDate(),
     ]);
 
     public IReadOnlyCollection<string> Ids => rules.Keys;

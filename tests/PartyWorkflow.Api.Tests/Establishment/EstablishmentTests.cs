@@ -193,6 +193,37 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         Assert.Equal("standalone", view["coverageMode"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_temporary_organization_is_appointed_registered_with_a_mobile_plaque_and_dissolved_when_its_project_ends()
+    {
+        var setting = await SettingAsync();
+        var (unit, _) = await UnitWithMembersAsync(setting, 0, county: "990104");
+        var request = Request(setting, "functional", "branch", [unit], []);
+        request["projectName"] = "州城棚户区改造项目";
+        request["projectEndsOn"] = "2026-07-01";
+        Assert.Equal(["project-end-date"], await RefusedAsync(request));
+        request["projectEndsOn"] = "2027-06-30";
+        var instance = await StartAsync(request);
+        var approved = await ActAsync(setting, instance, "review-request", new JsonObject
+        {
+            ["date"] = "2026-03-10", ["decision"] = "approved", ["secretaryId"] = setting.Staff.ToString(), ["memberIds"] = new JsonArray(setting.Staff.ToString()),
+        });
+        Assert.Equal("approve-election", approved["state"]!.GetValue<string>());
+        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-03-15" });
+        Assert.Contains("project-end", (await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());
+        await ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-03-20" }, "branch");
+        Assert.Contains("dissolve", (await Api.GetAsync($"/api/instances/{instance}")).PermittedActionIds());
+
+        var dissolved = await ActAsync(setting, instance, "dissolve", new JsonObject { ["date"] = "2026-11-01", ["reason"] = "项目提前结束" });
+        Assert.Equal("dissolved", dissolved["state"]!.GetValue<string>());
+        Assert.Empty((await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());
+        var report = await Api.GetAsync("/api/reports/coverage?asOf=2026-06-30&county=990104");
+        Assert.Equal(0, report["total"]!["covered"]!.GetValue<int>());
+        Assert.Empty(report["misfits"]!.AsArray());
+        var staff = await Api.GetAsync($"/api/members/{setting.Staff}");
+        Assert.Equal(setting.Holding.ToString(), staff["branchId"]!.GetValue<string>());
+    }
+
     private async Task<Guid> RegisterMemberAsync(Setting setting, Guid unit, int i)
     {
         var member = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/members", new

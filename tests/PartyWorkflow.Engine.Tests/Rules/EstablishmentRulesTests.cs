@@ -174,4 +174,32 @@ public sealed class EstablishmentRulesTests
         Assert.True(Election(rule, 6, 6, 6, 1, secretary, (secretary, 5), (loser, 1)).Met);
         Assert.False(Election(rule, 6, 6, 6, 1, loser, (secretary, 5), (loser, 1)).Met);
     }
+
+    [Fact]
+    public void A_temporary_organization_names_a_project_of_six_months_or_more_whose_end_becomes_a_date()
+    {
+        var rule = new ProjectEndDate();
+        Assert.False(Check(rule, "functional", []).Met);
+        Assert.False(Check(rule, "functional", [], new JsonObject { ["projectEndsOn"] = "2026-08-31" }).Met);
+        var met = Check(rule, "functional", [], new JsonObject { ["projectEndsOn"] = "2026-09-01" });
+        Assert.True(met.Met);
+        Assert.Equal(new DateOnly(2026, 9, 1), met.Computed["projectEnd"]);
+        Assert.True(Check(rule, "standalone", []).Met);
+    }
+
+    [Fact]
+    public void A_step_is_taken_only_on_its_modes_path_and_a_resumed_request_is_standalone()
+    {
+        var rule = new StepFitsMode();
+        RuleResult On(string mode, JsonObject? resumed = null, string parameters = """{ "modes": "standalone,joint" }""")
+        {
+            var facts = new JsonObject { ["submit-request"] = new JsonObject { ["mode"] = mode } };
+            if (resumed is not null) facts["resume-as-standalone"] = resumed;
+            return RuleCheck.Evaluate(rule, """{ "date": "2026-05-01" }""", InstanceSnapshot.New with { Facts = facts }, parameters: parameters);
+        }
+        Assert.True(On("joint").Met);
+        Assert.False(On("affiliated").Met);
+        Assert.True(On("dispatched", new JsonObject { ["mode"] = "standalone" }).Met);
+        Assert.True(On("dispatched", new JsonObject { ["mode"] = "standalone" }, """{ "modes": "dispatched", "of": "request" }""").Met);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class StepFitsMode : IRule
     public string Id => "step-fits-mode";
 
     /// <remarks><c>of</c>: <c>request</c> reads the mode the request was made with, whatever the action says (for resume-as-standalone).</remarks>
-    public RuleContract Contract { get; } = new() { Parameters = [RuleParameter.Text("modes"), RuleParameter.Text("of", "current")] };
+    public RuleContract Contract { get; } = new() { Parameters = [RuleParameter.Text("modes", "standalone,joint"), RuleParameter.Text("of", "current")] };
 
     public RuleResult Evaluate(RuleContext context) => Judge(context);
 

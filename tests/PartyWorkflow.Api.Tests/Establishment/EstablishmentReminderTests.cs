@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using PartyWorkflow.Api.Tests.Infrastructure;
+
+namespace PartyWorkflow.Api.Tests.Establishment;
+
+/// <summary>
+/// The establishment's reminders on a fake clock, swept every morning: the reply to a request is
+/// due in a month (a reminder 7 days before), and a registered organization's term ends 3 years
+/// after its election (reminders 183 and 92 days before); each reaches the work committee's inbox once.
+/// The class has its own database and clock.
+/// </summary>
+public sealed class EstablishmentReminderTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+{
+    private ApiClient Api => fixture.Api;
+
+    [Fact]
+    public async Task The_reply_and_the_term_end_reach_the_work_committee_once_each()
+    {
+        var committee = Guid.Parse((await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/party-organizations",
+            new { name = "南湖市两新工委", kind = "work-committee", countyCode = "990103", email = "nh@example.org" }), HttpStatusCode.Created))["id"]!.GetValue<string>());
+        var holding = await Api.CreateOrganizationAsync("branch");
+        var staff = await Api.CreateMemberAsync(holding, name: "工委干部");
+        var unit = Guid.Parse((await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/units", new
+        {
+            name = "南湖某公司", type = "non-public-enterprise", creditCode = CreditCodes.Next(), countyCode = "990103", industryCode = "C", hasFixedPremises = true,
+        }), HttpStatusCode.Created))["id"]!.GetValue<string>());
+        var members = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            members.Add(Guid.Parse((await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/members", new
+            {
+                name = $"党员{i}", gender = "male", ethnicity = "汉族", citizenId = CitizenIds.For(new DateOnly(1982 + i, 4, 4)), branchId = holding, membership = "full", unitId = unit,
+            }), HttpStatusCode.Created))["id"]!.GetValue<string>()));
+
+        var started = await ApiClient.ExpectAsync(await Api.PostAsync("/api/establishments", new JsonObject
+        {
+            ["actorId"] = staff.ToString(), ["actorRole"] = "work-committee", ["date"] = "2026-11-20", ["workCommitteeId"] = committee.ToString(),
+            ["name"] = "南湖某公司党支部", ["mode"] = "standalone", ["proposedKind"] = "branch", ["unitIds"] = new JsonArray(unit.ToString()),
+            ["foundingMemberIds"] = new JsonArray(members.Select(m => (JsonNode)m.ToString()).ToArray()),
+        }), HttpStatusCode.Created);
+        var instance = Guid.Parse(started["id"]!.GetValue<string>());
+
+        // Reply due 2026-12-20: the reminder 7 days before, once however often the sweep runs.
+        await SweepOnAsync(new DateOnly(2026, 12, 13));
+        await SweepOnAsync(new DateOnly(2026, 12, 13));
+        Assert.Equal(1, await InboxAsync(committee, "组建请示批复期限"));
+
+        async Task Act(string action, JsonObject facts)
+        {
+            facts["actorId"] = staff.ToString();
+            facts["actorRole"] = "work-committee";
+            await ApiClient.ExpectAsync(await Api.PostAsync($"/api/instances/{instance}/actions/{action}", facts), HttpStatusCode.OK);
+        }
+        await Act("review-request", new JsonObject { ["date"] = "2026-12-13", ["decision"] = "approved" });
+        await Act("hold-founding-meeting", new JsonObject
+        {
+            ["date"] = "2026-12-13", ["voterIds"] = new JsonArray(members.Select(m => (JsonNode)m.ToString()).ToArray()), ["entitled"] = 3, ["present"] = 3,
+            ["ballotsCast"] = 3, ["seats"] = 1,
+            ["candidates"] = new JsonArray(new JsonObject { ["memberId"] = members[0].ToString(), ["yes"] = 3, ["no"] = 0, ["abstain"] = 0 }),
+        });
+        await Act("approve-election", new JsonObject { ["date"] = "2026-12-13", ["decision"] = "approved" });
+        await Act("register-organization", new JsonObject { ["date"] = "2026-12-13" });
+        var view = await Api.GetAsync($"/api/instances/{instance}");
+        var termEnd = view["openDeadlines"]!.AsArray().Single(d => d!["kind"]!.GetValue<string>() == "term-end")!;
+        Assert.Equal("2029-12-13", termEnd["dueDate"]!.GetValue<string>());
+
+        // The term ends 2029-12-13 (three years from the election): 183 days before is 2029-06-13.
+        await SweepOnAsync(new DateOnly(2029, 6, 12));
+        Assert.Equal(0, await InboxAsync(committee, "任期届满"));
+        await SweepOnAsync(new DateOnly(2029, 6, 13));
+        await SweepOnAsync(new DateOnly(2029, 6, 14));
+        Assert.Equal(1, await InboxAsync(committee, "任期届满"));
+        Assert.Equal(1, await InboxAsync(committee, "组建请示批复期限"));
+    }
+
+    private async Task SweepOnAsync(DateOnly day)
+    {
+        fixture.Time.SetUtcNow(Sweeps.Morning(day));
+        await fixture.Factory.SweepAsync();
+    }
+
+    private async Task<int> InboxAsync(Guid organization, string kind) =>
+        JsonNode.Parse(await Api.Client.GetStringAsync($"/api/inbox?organization={organization}"))!.AsArray()
+            .Count(i => i!["subject"]!.GetValue<string>().Contains(kind));
+}
