@@ -120,7 +120,7 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
 
     private static PersonSnapshot Snapshot(Person p) => new(p.Id, p.Membership, p.HasVotingRights, p.BranchId, p.OnDisciplinaryProbation);
 
-    private static OrganizationSnapshot Snapshot(Organization o) => new(o.Id, o.Kind, o.ParentId, o.HasApprovalAuthority);
+    private static OrganizationSnapshot Snapshot(Organization o) => new(o.Id, o.Kind, o.ParentId, o.HasApprovalAuthority, o.FormationMode);
 
     private static void CollectIds(JsonNode? node, HashSet<Guid> ids)
     {

@@ -22,7 +22,7 @@ public sealed record PersonSnapshot(Guid Id, string Membership, bool HasVotingRi
     public bool IsFullMember => Membership == "full";
 }
 
-public sealed record OrganizationSnapshot(Guid Id, string Kind, Guid? ParentId, bool HasApprovalAuthority);
+public sealed record OrganizationSnapshot(Guid Id, string Kind, Guid? ParentId, bool HasApprovalAuthority, string? FormationMode = null);
 
 /// <summary>
 /// A known subject at the start of an instance: its membership where it is a person, and whether

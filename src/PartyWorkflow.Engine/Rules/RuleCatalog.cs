@@ -44,6 +44,7 @@ public sealed class RuleCatalog
         new ProbationExtension(),
         new FullMembershipDate(),
         new TransferToAnotherBranch(),
+        new TemporaryBranchNoAdmission(),
         // Organization establishment.
         new UnitNotCoveredByOthers(),
         new StandaloneMinThreeFullMembers(),

@@ -214,6 +214,14 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         await ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-03-20" }, "branch");
         Assert.Contains("dissolve", (await Api.GetAsync($"/api/instances/{instance}")).PermittedActionIds());
 
+        // A temporary organization develops no members.
+        var covering = await Api.GetAsync($"/api/units/{unit}");
+        Assert.Equal("functional", covering["coverageMode"]!.GetValue<string>());
+        var temporary = Guid.Parse(covering["coveredBy"]!.GetValue<string>());
+        var application = await Api.SubmitAsync(temporary, setting.Staff, CitizenIds.For(new DateOnly(1999, 9, 9)), "2026-04-01");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, application.StatusCode);
+        Assert.Contains("temporary-branch-no-admission", await application.Content.ReadAsStringAsync());
+
         var dissolved = await ActAsync(setting, instance, "dissolve", new JsonObject { ["date"] = "2026-11-01", ["reason"] = "项目提前结束" });
         Assert.Equal("dissolved", dissolved["state"]!.GetValue<string>());
         Assert.Empty((await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());

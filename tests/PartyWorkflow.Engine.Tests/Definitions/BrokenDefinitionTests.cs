@@ -51,7 +51,9 @@ public class BrokenDefinitionTests
 
         var error = Assert.Single(errors);
         Assert.Equal(File, error.File);
-        Assert.Equal("$.stages[0].steps[0].rules[4].id", error.JsonPath);
+        // The added rule comes after those the step has.
+        var added = Step(JsonNode.Parse(RepositoryFiles.Read(RepositoryFiles.DefinitionPath))!, 0, 0)["rules"]!.AsArray().Count;
+        Assert.Equal($"$.stages[0].steps[0].rules[{added}].id", error.JsonPath);
         Assert.Contains("no-such-rule", error.Message);
     }
 

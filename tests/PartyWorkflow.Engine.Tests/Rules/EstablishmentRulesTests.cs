@@ -202,4 +202,23 @@ public sealed class EstablishmentRulesTests
         Assert.True(On("dispatched", new JsonObject { ["mode"] = "standalone" }).Met);
         Assert.True(On("dispatched", new JsonObject { ["mode"] = "standalone" }, """{ "modes": "dispatched", "of": "request" }""").Met);
     }
+
+    [Fact]
+    public void No_application_goes_to_a_temporary_organization()
+    {
+        var rule = new TemporaryBranchNoAdmission();
+        var (temporary, branch) = (Guid.NewGuid(), Guid.NewGuid());
+        RuleResult To(Guid id) => rule.Evaluate(RuleCheck.Context(rule, $$"""{ "branchId": "{{id}}" }""") with
+        {
+            Registry = new RegistrySnapshot
+            {
+                Organizations = new Dictionary<Guid, OrganizationSnapshot>
+                {
+                    [temporary] = new(temporary, "branch", null, false, "functional"), [branch] = new(branch, "branch", null, false, "standalone"),
+                },
+            },
+        });
+        Assert.False(To(temporary).Met);
+        Assert.True(To(branch).Met);
+    }
 }
