@@ -43,7 +43,7 @@ public static class ServiceCollectionExtensions
             .AddEffect<Establishment.RegisterAffiliationEffect>().AddEffect<Establishment.AssignInstructorEffect>().AddEffect<Establishment.ResumeAsStandaloneEffect>()
             .AddEffect<Establishment.DissolveEffect>();
         // The effects of establishment record plaques and the package as the registry's own commands do.
-        services.AddScoped<Records.RecordPlaqueHandler>().AddScoped<Records.DeliverWelcomeItemHandler>().AddScoped<Units.DissolveOrganizationHandler>();
+        services.AddScoped<Records.RecordPlaqueHandler>().AddScoped<Units.DissolveOrganizationHandler>();
         services.AddScoped<SubjectKinds>();
         services.AddScoped<EffectHandlers>();
         services.AddScoped<SubjectLocks>();

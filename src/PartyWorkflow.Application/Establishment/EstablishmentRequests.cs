@@ -45,6 +45,9 @@ public sealed class EstablishmentRequests(PartyWorkflowDbContext db, Clock clock
             .Join(db.Organizations, r => r.WorkCommitteeId, o => o.Id, (r, o) => new SubjectContact(r.Id, r.Name, o.Email))
             .ToDictionaryAsync(c => c.Id, ct);
 
+    public void PrefetchForAction(ReadBatch batch, string subjectIdSql) =>
+        batch.Where<EstablishmentRequest>($"{batch.Column<EstablishmentRequest>(nameof(EstablishmentRequest.Id))} = ({subjectIdSql})");
+
     public static IEnumerable<Guid> Ids(JsonNode? node) =>
         node is JsonArray list ? list.Select(n => Guid.TryParse(n?.GetValue<string>(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct() : [];
 

@@ -19,7 +19,7 @@ public sealed class RegisterAffiliationEffect(PartyWorkflowDbContext db, Clock c
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
-        var request = await db.EstablishmentRequests.FirstAsync(r => r.Id == context.Instance.SubjectId, ct);
+        var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"no establishment request {context.Instance.SubjectId}");
         var hostId = FactReader.Id(context.Facts, "hostOrganizationId")!.Value;
         var host = await db.Organizations.FindAsync([hostId], ct);
         if (host is null or { Kind: "work-committee" } or { DissolvedOn: not null })
@@ -40,7 +40,7 @@ public sealed class AssignInstructorEffect(PartyWorkflowDbContext db, Clock cloc
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
-        var request = await db.EstablishmentRequests.FirstAsync(r => r.Id == context.Instance.SubjectId, ct);
+        var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"no establishment request {context.Instance.SubjectId}");
         var from = FactReader.Date(context.Facts, "date")!.Value;
         var until = FactReader.Date(context.Facts, "until");
         if (until is { } end && end <= from) throw InvalidInputException.For("until", "must be after the date / 应晚于选派日期");
@@ -65,7 +65,7 @@ public sealed class ResumeAsStandaloneEffect(PartyWorkflowDbContext db) : IEffec
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
-        var request = await db.EstablishmentRequests.FirstAsync(r => r.Id == context.Instance.SubjectId, ct);
+        var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"no establishment request {context.Instance.SubjectId}");
         if (!EstablishmentRequests.Ids(context.Facts["unitIds"]).SequenceEqual(EstablishmentRequests.Ids(request.UnitIds)))
             throw RuleRefusalException.For("request-units-unchanged", "unitIds：应为请示所列的单位", "unitIds: the unit is the request's");
         request.Mode = "standalone";

@@ -25,7 +25,7 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
-        var request = await db.EstablishmentRequests.FirstAsync(r => r.Id == context.Instance.SubjectId, ct);
+        var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"no establishment request {context.Instance.SubjectId}");
         var established = FactReader.Date(context.Facts, "date")!.Value;
         var organization = new Organization
         {

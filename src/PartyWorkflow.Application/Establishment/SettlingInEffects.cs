@@ -1,8 +1,10 @@
-using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Effects;
 using PartyWorkflow.Application.Records;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Persistence;
+using PartyWorkflow.Persistence.Entities;
 
 namespace PartyWorkflow.Application.Establishment;
 
@@ -24,8 +26,11 @@ public sealed class RecordPlaqueEffect(PartyWorkflowDbContext db, RecordPlaqueHa
     }
 }
 
-/// <summary><c>record-welcome-package</c> (step 7): each item delivered, as <see cref="DeliverWelcomeItem"/> records it.</summary>
-public sealed class RecordWelcomePackageEffect(PartyWorkflowDbContext db, DeliverWelcomeItemHandler deliveries) : IEffectHandler
+/// <summary>
+/// <c>record-welcome-package</c> (step 7): each item delivered on the date, one row per item as
+/// <see cref="DeliverWelcomeItem"/> keeps them; the items already on record are read in one query.
+/// </summary>
+public sealed class RecordWelcomePackageEffect(PartyWorkflowDbContext db, Clock clock) : IEffectHandler
 {
     public const string EffectId = "record-welcome-package";
 
@@ -34,9 +39,16 @@ public sealed class RecordWelcomePackageEffect(PartyWorkflowDbContext db, Delive
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
         var organization = await RegisteredOrganization.OfAsync(db, context, ct);
-        var date = FactReader.Date(context.Facts, "date");
-        foreach (var item in EstablishmentRequests.Texts(context.Facts["items"]))
-            await deliveries.Handle(new DeliverWelcomeItem(organization, item, date, null), ct);
+        var date = FactReader.Date(context.Facts, "date")!.Value;
+        var items = EstablishmentRequests.Texts(context.Facts["items"]).ToList();
+        var onRecord = await db.WelcomePackageItems.Where(w => w.OrganizationId == organization && items.Contains(w.Item)).ToDictionaryAsync(w => w.Item, ct);
+        foreach (var item in items)
+        {
+            if (!onRecord.TryGetValue(item, out var row))
+                db.WelcomePackageItems.Add(row = new WelcomePackageItem { Id = Guid.CreateVersion7(), OrganizationId = organization, Item = item });
+            row.DeliveredOn = date;
+            row.RecordedAt = clock.Now;
+        }
     }
 }
 

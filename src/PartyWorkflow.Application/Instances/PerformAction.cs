@@ -1,5 +1,6 @@
 using Mediator;
 using PartyWorkflow.Application.Common;
+using PartyWorkflow.Application.Subjects;
 using PartyWorkflow.Application.Workflows;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Persistence;
@@ -23,7 +24,7 @@ public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody 
 
 public sealed class PerformActionHandler(
     PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry,
-    ActionRecorder recorder, IdempotencyStore idempotency, Clock clock)
+    ActionRecorder recorder, IdempotencyStore idempotency, Clock clock, SubjectKinds subjects)
     : ICommandHandler<PerformAction, ActionResponse>
 {
     public async ValueTask<ActionResponse> Handle(PerformAction command, CancellationToken ct)
@@ -36,9 +37,9 @@ public sealed class PerformActionHandler(
         var locks = batch.Where<SubjectLock>($"{batch.Column<SubjectLock>(nameof(SubjectLock.InstanceId))} = {id}");
         var earlier = idempotency.AddTo(batch);
         // The instance's subject too: effects (set-membership) change it, and find it tracked.
-        var prefetched = RegistryLoader.Prefetch(batch, command.Body.Facts, command.Body.ActorId,
-            $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.SubjectId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}",
-            UnitReads(batch, id));
+        var subjectSql = $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.SubjectId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}";
+        var prefetched = RegistryLoader.Prefetch(batch, command.Body.Facts, command.Body.ActorId, subjectSql, UnitReads(batch, id));
+        subjects.PrefetchForAction(batch, subjectSql);
         await batch.ExecuteAsync(ct);
 
         if (idempotency.TryReplay(earlier, out ActionResponse replay)) return replay;

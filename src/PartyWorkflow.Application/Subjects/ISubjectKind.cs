@@ -38,4 +38,11 @@ public interface ISubjectKind
     Task<SubjectContact> RegisterAsync(JsonObject parameters, JsonObject facts, CancellationToken ct);
 
     Task<IReadOnlyDictionary<Guid, SubjectContact>> ContactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>
+    /// Adds to an action's one read the subject's own row, tracked, when the kind keeps one that the
+    /// registry loader does not (an establishment request): effects then find it without a query.
+    /// <paramref name="subjectIdSql"/> is a SQL subquery for the instance's subject id.
+    /// </summary>
+    void PrefetchForAction(ReadBatch batch, string subjectIdSql) { }
 }

@@ -9,6 +9,12 @@ public sealed class SubjectKinds(IEnumerable<ISubjectKind> kinds)
 
     public IReadOnlyCollection<string> Ids => byKind.Keys;
 
+    /// <summary>Every kind's <see cref="ISubjectKind.PrefetchForAction"/>: the action's definition is not known before its read.</summary>
+    public void PrefetchForAction(Persistence.ReadBatch batch, string subjectIdSql)
+    {
+        foreach (var kind in byKind.Values) kind.PrefetchForAction(batch, subjectIdSql);
+    }
+
     public ISubjectKind Get(string kind) =>
         byKind.GetValueOrDefault(kind) ?? throw new InvalidOperationException($"no subject kind '{kind}' is registered");
 
