@@ -66,7 +66,7 @@ public sealed class ResumeAsStandaloneEffect(PartyWorkflowDbContext db) : IEffec
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
         var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"no establishment request {context.Instance.SubjectId}");
-        if (!EstablishmentRequests.Ids(context.Facts["unitIds"]).SequenceEqual(EstablishmentRequests.Ids(request.UnitIds)))
+        if (!EstablishmentRequests.Ids(context.Facts["unitIds"]).Order().SequenceEqual(EstablishmentRequests.Ids(request.UnitIds).Order()))
             throw RuleRefusalException.For("request-units-unchanged", "unitIds：应为请示所列的单位", "unitIds: the unit is the request's");
         request.Mode = "standalone";
         request.FoundingMemberIds = string.Join(',', EstablishmentRequests.Ids(context.Facts["foundingMemberIds"]));
@@ -84,5 +84,28 @@ public sealed class DissolveEffect(PartyWorkflowDbContext db, Units.DissolveOrga
     {
         var organization = await RegisteredOrganization.OfAsync(db, context, ct);
         await dissolutions.Handle(new Units.DissolveOrganization(organization, FactReader.Date(context.Facts, "date"), FactReader.Text(context.Facts, "reason")), ct);
+    }
+}
+
+/// <summary>
+/// <c>amend-request</c>: a request returned for changes gets a new name, kind, founding members,
+/// proposed secretary or size approval; its units stay (they are what it locks).
+/// </summary>
+public sealed class AmendRequestEffect(PartyWorkflowDbContext db) : IEffectHandler
+{
+    public const string EffectId = "amend-request";
+
+    public string Id => EffectId;
+
+    public async Task ApplyAsync(EffectContext context, CancellationToken ct)
+    {
+        var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct)
+                      ?? throw new InvalidOperationException($"no establishment request {context.Instance.SubjectId}");
+        if (!EstablishmentRequests.Ids(context.Facts["unitIds"]).Order().SequenceEqual(EstablishmentRequests.Ids(request.UnitIds).Order()))
+            throw RuleRefusalException.For("request-units-unchanged", "unitIds：修改请示不能更换单位，请撤回后重新提出", "unitIds: an amendment keeps the units; withdraw and submit a new request to change them");
+        request.Name = FactReader.Text(context.Facts, "name")?.Trim() ?? request.Name;
+        request.ProposedKind = FactReader.Text(context.Facts, "proposedKind") ?? request.ProposedKind;
+        request.ProposedSecretaryId = FactReader.Id(context.Facts, "proposedSecretaryId") ?? request.ProposedSecretaryId;
+        if (context.Facts["foundingMemberIds"] is { } founding) request.FoundingMemberIds = string.Join(',', EstablishmentRequests.Ids(founding));
     }
 }

@@ -120,6 +120,38 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_request_returned_for_changes_is_amended_and_reviewed_again()
+    {
+        var setting = await SettingAsync();
+        var (unit, members) = await UnitWithMembersAsync(setting, 3);
+        var instance = await StartAsync(Request(setting, "standalone", "branch", [unit], members));
+        var returned = await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "returned", ["reason"] = "名称不规范" });
+        Assert.Equal("submit-request", returned["state"]!.GetValue<string>());
+        Assert.Contains("amend-request", (await Api.GetAsync($"/api/instances/{instance}")).PermittedActionIds());
+
+        JsonObject Amendment(Guid u, string? kind = null) => new()
+        {
+            ["date"] = "2026-03-12", ["unitIds"] = new JsonArray(u.ToString()), ["name"] = "某某科技有限公司党支部",
+            ["proposedKind"] = kind ?? "branch",
+        };
+        var bigger = await Api.ActAsync(instance, "amend-request", Amendment(unit, "party-committee"), setting.Staff, "work-committee");
+        Assert.Contains("kind-fits-size", await bigger.Content.ReadAsStringAsync());
+        var otherUnit = (await UnitWithMembersAsync(setting, 3)).Unit;
+        var moved = await Api.ActAsync(instance, "amend-request", Amendment(otherUnit), setting.Staff, "work-committee");
+        // Another unit: its founding members are not the request's (the units are what the request locks).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, moved.StatusCode);
+        await ActAsync(setting, instance, "amend-request", Amendment(unit));
+        Assert.Contains("reply-due", (await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());
+
+        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", members, 3, 1, (members[0], 3)));
+        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
+        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01" });
+        var organization = (await Api.GetAsync($"/api/units/{unit}"))["coveredBy"]!.GetValue<string>();
+        Assert.Equal("某某科技有限公司党支部", (await Api.GetAsync($"/api/party-organizations/{organization}"))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_joint_branch_covers_its_units_from_its_registration_and_not_before()
     {
         var setting = await SettingAsync();

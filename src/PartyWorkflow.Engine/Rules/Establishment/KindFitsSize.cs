@@ -23,8 +23,8 @@ public sealed class KindFitsSize : IRule
     {
         var request = RequestUnits.From(context);
         if (request.Mode is "affiliated" or "functional" or "dispatched") return RuleResult.Pass;
-        if (FactReader.Text(context.Facts, context.StringParameter("approval")) is { Length: > 0 }) return RuleResult.Pass;
-        var kind = FactReader.Text(context.Facts, context.StringParameter("kind")) ?? "branch";
+        if (RequestUnits.Latest(context, context.StringParameter("approval"))?.GetValue<string>() is { Length: > 0 }) return RuleResult.Pass;
+        var kind = RequestUnits.Latest(context, context.StringParameter("kind"))?.GetValue<string>() ?? "branch";
         var misfit = SizeRules.Check(new OrganizationSize(kind, 0, 0, 0, 0, 0, request.FullMembers, request.Members)).FirstOrDefault(f => f.RuleId == Id);
         return misfit is null ? RuleResult.Pass : RuleResult.Fail(misfit.Zh + "（可填写上级批准 sizeApproval）", misfit.En + " (or record the approval in sizeApproval)");
     }

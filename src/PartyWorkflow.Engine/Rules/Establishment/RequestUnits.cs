@@ -24,6 +24,14 @@ internal sealed record RequestUnits(string? Mode, IReadOnlyList<UnitSnapshot> Un
         return new RequestUnits(mode, units, context.ActionDate ?? FactReader.Date(request, "date"));
     }
 
+    /// <summary>A request's amendments, on the state the review returned it to.</summary>
+    public const string AmendStep = "amend-request";
+
+    /// <summary>A fact of the request as it stands: the action's, else the latest amendment's, else the resumed request's, else the request's.</summary>
+    public static JsonNode? Latest(RuleContext context, string field) =>
+        context.Facts[field] ?? context.Instance.Occurrences(AmendStep).LastOrDefault(o => o[field] is not null)?[field]
+        ?? context.Instance.StepFacts(ResumeStep)?[field] ?? context.Instance.StepFacts(RequestStep)?[field];
+
     /// <summary>The request's mode: the action's, else the resumed one, else the request's.</summary>
     public static string? ModeOf(RuleContext context) =>
         FactReader.Text(context.Facts, "mode") ?? FactReader.Text(context.Instance.StepFacts(ResumeStep), "mode")

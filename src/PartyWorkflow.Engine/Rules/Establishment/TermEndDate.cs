@@ -22,7 +22,7 @@ public sealed class TermEndDate : IRule
     {
         var meeting = context.Instance.Occurrences(context.StringParameter("meetingStep")).LastOrDefault();
         if (FactReader.Date(meeting, "date") is not { } elected) return RuleResult.Pass;
-        var kind = FactReader.Text(context.Instance.StepFacts(RequestUnits.RequestStep), "proposedKind");
+        var kind = RequestUnits.Latest(context with { Facts = [] }, "proposedKind")?.GetValue<string>();
         var years = kind == "party-committee" ? context.IntParameter("committeeYears") : context.IntParameter("years");
         return RuleResult.Computes(new Dictionary<string, DateOnly> { ["termStart"] = elected, ["termEnd"] = elected.AddYears(years) });
     }
