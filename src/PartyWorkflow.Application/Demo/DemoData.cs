@@ -45,6 +45,7 @@ public static class DemoData
 
         await registry.SeedUnitsAsync(workCommittees, committee.Id, members[3], ct);
         await registry.SeedRecordsAsync(workCommittees, ct);
+        await registry.SeedRequestAsync(workCommittees, members[3], branchA.Id, ct);
 
         var steps = new DemoSteps(mediator, members[0], members[1], members[2], committee.Id);
         await steps.ApplyAsync("孙晓明", DemoCitizenId(new DateOnly(1998, 5, 20), 201), branchA.Id, TalkFallsDueForAReminder(today), stepsToTake: 0, ct);

@@ -3,6 +3,9 @@ using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Application.Units;
 using PartyWorkflow.Application.Funds;
 using PartyWorkflow.Application.Records;
+using System.Text.Json.Nodes;
+using PartyWorkflow.Application.Instances;
+using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Engine.Rules;
 
 namespace PartyWorkflow.Application.Demo;
@@ -20,6 +23,7 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
     private static readonly string[] SecretaryNames = ["马志远", "何静", "罗文斌", "龙秀英", "杨光明", "吴兰", "石建华", "潘晓燕", "田永红", "欧阳明", "蒋丽华", "韦国强", "侯婷"];
     private int sequence, secretaries;
     private readonly List<Guid> secretaryIds = [];
+    private readonly List<UnitView> units = [];
 
     public sealed record WorkCommittees(Guid Prefecture, Guid CountyA, Guid CountyB);
 
@@ -48,7 +52,6 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
             "东山县青年创业促进会", "东山县民办幼儿园协会", "西河县商会", "西河县志愿者协会", "西河县民族文化研究会",
             "西河县农村专业合作经济组织联合会", "西河县残疾人福利基金会", "西河县书法家协会", "西河县社区养老服务中心", "西河县家庭教育指导中心",
         ];
-        var units = new List<UnitView>();
         for (var i = 0; i < enterprises.Length; i++)
             units.Add(await UnitAsync(enterprises[i], "non-public-enterprise", i < 12 ? CountyA : CountyB, Industries[i % Industries.Length],
                 full: i switch { < 6 => 3 + i % 4, < 10 => 1, _ => 0 }, employees: 20 + i * 7, ct));
@@ -92,6 +95,29 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
         foreach (var item in WelcomePackage.Items.Take(n == 4 ? 4 : n < 8 ? 8 : 0))
             await mediator.Send(new DeliverWelcomeItem(branch.Id, item.Id, established.AddDays(20), null), ct);
         secretaryIds.Add(secretary.Id);
+    }
+
+    /// <summary>
+    /// A joint request of two small social organizations of 东山县 (one full member and two), sent a
+    /// week ago: it waits for the county work committee's reply, the first thing in its approval queue.
+    /// The founders are members of <paramref name="branch"/> (a community branch, say) working in the units.
+    /// </summary>
+    public async Task SeedRequestAsync(WorkCommittees committees, Guid actor, Guid branch, CancellationToken ct)
+    {
+        var (one, two) = (units[25 + 4], units[25 + 5]);
+        var founders = new List<Guid>();
+        string[] names = ["陈立", "苏敏", "黄涛"];
+        foreach (var (unit, i) in new[] { (one, 0), (two, 1), (two, 2) })
+            founders.Add((await mediator.Send(new CreateMember(names[i], i == 1 ? "female" : "male", "汉族",
+                DemoData.DemoCitizenId(new DateOnly(1985 + i, 6, 10 + i), 400 + i), null, null, branch, "full", true, null, today.AddYears(-5), UnitId: unit.Id), ct)).Id);
+        var body = new JsonObject
+        {
+            ["actorId"] = actor.ToString(), ["actorRole"] = "instructor", ["date"] = FactReader.Format(today.AddDays(-7)),
+            ["workCommitteeId"] = committees.CountyA.ToString(), ["name"] = "东山县社会组织联合党支部", ["mode"] = "joint", ["proposedKind"] = "branch",
+            ["unitIds"] = new JsonArray(one.Id.ToString(), two.Id.ToString()),
+            ["foundingMemberIds"] = new JsonArray(founders.Select(f => (JsonNode)f.ToString()).ToArray()),
+        };
+        await mediator.Send(new StartInstance("organization-establishment", ActionBody.Parse(body.ToJsonString()), null), ct);
     }
 
     /// <summary>The year's training class for secretaries, attended by the demo's, a hardship visit and a commendation.</summary>
