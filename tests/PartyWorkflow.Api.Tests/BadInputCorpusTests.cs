@@ -233,6 +233,10 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
             ("POST", $"/api/party-organizations/{organization}/dissolve", new JsonObject { ["date"] = "2026-01-01", ["reason"] = "撤销" }, false),
             ("POST", $"/api/party-organizations/{organization}/terms", new JsonObject { ["electedOn"] = "2024-03-01", ["secretaryId"] = member.ToString(), ["years"] = 3 }, false),
             ("POST", "/api/funds/payments", new JsonObject { ["organizationId"] = organization.ToString(), ["paidOn"] = "2024-06-30", ["amount"] = 300, ["paidTo"] = "书记", ["reference"] = "凭证1" }, false),
+            ("POST", $"/api/party-organizations/{organization}/adjustments", new JsonObject
+            {
+                ["date"] = "2025-01-01", ["decision"] = "keep", ["reason"] = "保留", ["ruleIds"] = new JsonArray("kind-fits-size"),
+            }, false),
         };
         foreach (var (method, url, valid, partial) in bodies)
         {
@@ -265,6 +269,10 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
         yield return new("POST", $"/api/party-organizations/{unknown}/covered-units", new JsonObject { ["unitIds"] = new JsonArray(unit.ToString()), ["from"] = "2025-01-01" }.ToJsonString());
         yield return new("POST", $"/api/party-organizations/{unknown}/dissolve", new JsonObject { ["date"] = "2026-01-01", ["reason"] = "x" }.ToJsonString());
         yield return new("POST", $"/api/party-organizations/{organization}/dissolve", new JsonObject { ["date"] = "2020-01-01", ["reason"] = "早于成立" }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/adjustments", new JsonObject { ["date"] = "2025-01-01", ["decision"] = "merge", ["reason"] = "x", ["intoId"] = organization.ToString() }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/adjustments", new JsonObject { ["date"] = "2025-01-01", ["decision"] = "merge", ["reason"] = "x", ["intoId"] = unknown.ToString() }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{organization}/adjustments", new JsonObject { ["date"] = "2025-01-01", ["decision"] = "keep", ["reason"] = "x", ["ruleIds"] = new JsonArray("be-nice") }.ToJsonString());
+        yield return new("POST", $"/api/party-organizations/{unknown}/adjustments", new JsonObject { ["date"] = "2025-01-01", ["decision"] = "dissolve", ["reason"] = "x" }.ToJsonString());
         foreach (var url in new[]
                  {
                      "/api/units?page=0", "/api/units?type=company", "/api/units?county=000000", "/api/units?covered=perhaps", $"/api/units/{unknown}", "/api/units/not-a-guid",

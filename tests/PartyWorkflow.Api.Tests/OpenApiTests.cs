@@ -135,6 +135,14 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
                 new("post", "/api/units/import", "/api/units/import", null, () => Survey("单位名称,颜色\n甲公司,红\n"))),
             (new("get", "/api/reference/industries", "/api/reference/industries", null), null),
             (new("get", "/api/reports/coverage", "/api/reports/coverage?asOf=2026-11-30&type=non-public-enterprise", null), new("get", "/api/reports/coverage", "/api/reports/coverage?county=000000", null)),
+            (new("post", "/api/party-organizations/{id}/adjustments", $"/api/party-organizations/{other}/adjustments", new JsonObject
+                {
+                    ["date"] = "2026-01-01", ["decision"] = "keep", ["reason"] = "企业承诺发展党员", ["ruleIds"] = new JsonArray("kind-fits-size"),
+                }),
+                new("post", "/api/party-organizations/{id}/adjustments", $"/api/party-organizations/{unknown}/adjustments", new JsonObject
+                {
+                    ["date"] = "2026-01-01", ["decision"] = "dissolve", ["reason"] = "撤销",
+                })),
             (new("get", "/api/units/export", $"/api/units/export?county={Units.Registry.CountyA}", null), new("get", "/api/units/export", "/api/units/export?type=x", null)),
             (new("get", "/api/party-organizations/export", "/api/party-organizations/export?kind=branch", null), new("get", "/api/party-organizations/export", "/api/party-organizations/export?county=000000", null)),
             (new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01&to=2024-12-31", null), new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01", null)),

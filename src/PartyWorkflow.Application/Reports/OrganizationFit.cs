@@ -41,10 +41,20 @@ public sealed class OrganizationFit(PartyWorkflowDbContext db, string? county)
                     .Where(o => county == null || o.CountyCode == county),
                 s => s.Id, o => o.Id, (s, o) => new { s, o.Name, o.Kind, o.FormationMode, o.CountyCode })
             .ToListAsync(ct);
-        return sizes
+        var misfits = sizes
             .Select(x => new MisfitOrganization(x.s.Id, x.Name, x.Kind, x.FormationMode, x.CountyCode, x.s.Units, x.s.Full, x.s.Members,
                 SizeRules.Check(new OrganizationSize(x.Kind, x.s.StandaloneUnits, x.s.StandaloneLeastFull ?? 0, x.s.JointUnits,
                     x.s.JointMostFull ?? 0, x.s.JointFull, x.s.Full, x.s.Members))))
+            .Where(m => m.Flags.Count > 0)
+            .ToList();
+        // The flags the work committee decided to keep on or before the date no longer show.
+        var ids = misfits.Select(m => m.Id).ToList();
+        var kept = (await db.OrganizationAdjustments.AsNoTracking()
+                .Where(a => a.Decision == "keep" && a.On <= date && ids.Contains(a.OrganizationId))
+                .Select(a => new { a.OrganizationId, a.RuleIds }).ToListAsync(ct))
+            .ToLookup(a => a.OrganizationId, a => a.RuleIds.Split(','));
+        return misfits
+            .Select(m => m with { Flags = m.Flags.Where(f => !kept[m.Id].Any(rules => rules.Contains(f.RuleId))).ToList() })
             .Where(m => m.Flags.Count > 0)
             .OrderBy(m => m.CountyCode).ThenBy(m => m.Name).Take(MaxListed).ToList();
     }

@@ -426,6 +426,49 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.OrganizationAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("IntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RuleIds")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "On");
+
+                    b.ToTable("organization_adjustments", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.OrganizationTerm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1132,6 +1175,15 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.FundsPayment", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.OrganizationAdjustment", b =>
                 {
                     b.HasOne("PartyWorkflow.Persistence.Entities.Organization", null)
                         .WithMany()

@@ -87,3 +87,16 @@ internal sealed class EstablishmentRequestConfiguration : IEntityTypeConfigurati
         b.HasIndex(r => r.WorkCommitteeId);
     }
 }
+
+internal sealed class OrganizationAdjustmentConfiguration : IEntityTypeConfiguration<OrganizationAdjustment>
+{
+    public void Configure(EntityTypeBuilder<OrganizationAdjustment> b)
+    {
+        b.ToTable("organization_adjustments");
+        b.Property(a => a.Decision).HasMaxLength(20);
+        b.Property(a => a.RuleIds).HasMaxLength(300);
+        b.Property(a => a.Reason).HasMaxLength(2000);
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.OrganizationId, a.On });
+    }
+}

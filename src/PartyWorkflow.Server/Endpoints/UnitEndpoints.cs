@@ -16,6 +16,7 @@ public static class UnitEndpoints
 {
     public sealed record CoverageBody(IReadOnlyList<Guid>? UnitIds, DateOnly? From, string? Mode = null);
     public sealed record DissolveBody(DateOnly? Date, string? Reason);
+    public sealed record AdjustmentBody(DateOnly? Date, string? Decision, string? Reason, IReadOnlyList<string>? RuleIds = null, Guid? IntoId = null);
     public sealed record AssignmentBody(Guid? PersonId, string? Role, DateOnly? From, DateOnly? To = null);
 
     public static void MapUnitEndpoints(this IEndpointRouteBuilder app)
@@ -75,6 +76,9 @@ public static class UnitEndpoints
         organizations.MapPost("/{id:guid}/dissolve", async (Guid id, DissolveBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new DissolveOrganization(id, body.Date, body.Reason), ct)))
             .WithSummary("Dissolve the organization: its coverage ends on the date, its record stays");
+        organizations.MapPost("/{id:guid}/adjustments", async (Guid id, AdjustmentBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/party-organizations/{id}", await mediator.Send(new AdjustOrganization(id, body.Date, body.Decision, body.Reason, body.RuleIds, body.IntoId), ct)))
+            .WithSummary("The work committee's decision on an organization that no longer fits the size rules: keep (with the rule ids), merge, party-group or dissolve");
 
         app.MapGet("/api/reference/counties", (WorkflowCatalog catalog) => TypedResults.Ok(catalog.Reference.Counties)).WithTags("Units")
             .WithSummary("The prefecture (first) and its counties, with their codes");

@@ -81,6 +81,45 @@ public abstract class OrganizationFitTests<TFixture>(TFixture fixture) : IClassF
         Assert.Single((await registry.CoverageAsync($"asOf=2021-05-31&county={Registry.CountyA}"))["uncovered"]!.AsArray());
     }
 
+    [Fact]
+    public async Task The_work_committee_keeps_merges_or_dissolves_and_the_report_follows_from_the_date()
+    {
+        var registry = new Registry(fixture.Api);
+        async Task<Guid> Unit(int full) => await registry.UnitAsync(Enterprise, Registry.CountyB, fullMembers: full);
+        var small = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyB, await Unit(2));
+        var (a, b) = (await Unit(1), await Unit(1));
+        var joint = await registry.OrganizationAsync("joint", "2021-01-01", Registry.CountyB, a, b);
+        var host = await registry.OrganizationAsync("standalone", "2021-01-01", Registry.CountyB, await Unit(5));
+        var member = await fixture.Api.CreateMemberAsync(joint, name: "联合支部党员");
+
+        async Task<JsonObject> Adjust(Guid organization, object body, HttpStatusCode expected = HttpStatusCode.Created) =>
+            await ApiClient.ExpectAsync(await fixture.Api.Client.PostAsJsonAsync($"/api/party-organizations/{organization}/adjustments", body), expected);
+        await Adjust(small, new { date = "2022-06-01", decision = "keep", reason = "企业承诺年内发展党员", ruleIds = new[] { "standalone-min-3-full-members" } });
+        var merged = await Adjust(joint, new { date = "2022-06-01", decision = "merge", reason = "两家企业并入园区企业党支部", intoId = host });
+        Assert.Equal((2, 1), (merged["coverageMoved"]!.GetValue<int>(), merged["membersMoved"]!.GetValue<int>()));
+
+        string[] FlagsOf(JsonObject report, Guid id) => report["misfits"]!.AsArray().Where(m => m!["id"]!.GetValue<string>() == id.ToString())
+            .SelectMany(m => m!["flags"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>())).Order().ToArray();
+        var before = await registry.CoverageAsync($"asOf=2022-05-31&county={Registry.CountyB}");
+        Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], FlagsOf(before, small));
+        Assert.Equal(["joint-min-3-full-members", "kind-fits-size"], FlagsOf(before, joint));
+        var after = await registry.CoverageAsync($"asOf=2022-06-01&county={Registry.CountyB}");
+        Assert.Equal(["kind-fits-size"], FlagsOf(after, small));
+        Assert.Empty(FlagsOf(after, joint));
+        Assert.Equal(host.ToString(), (await fixture.Api.GetAsync($"/api/units/{a}"))["coveredBy"]!.GetValue<string>());
+        Assert.Equal(host.ToString(), (await fixture.Api.GetAsync($"/api/members/{member}"))["branchId"]!.GetValue<string>());
+        // Coverage counts the same units before and after the merge: only who covers them changed.
+        Assert.Equal(before["total"]!["covered"]!.GetValue<int>(), after["total"]!["covered"]!.GetValue<int>());
+
+        await Adjust(small, new { date = "2022-06-01", decision = "keep", reason = "x" }, HttpStatusCode.BadRequest);
+        await Adjust(small, new { date = "2022-06-01", decision = "merge", reason = "x" }, HttpStatusCode.BadRequest);
+        await Adjust(small, new { date = "2022-06-01", decision = "merge", reason = "x", intoId = small }, HttpStatusCode.BadRequest);
+        await Adjust(small, new { date = "2099-06-01", decision = "dissolve", reason = "x" }, HttpStatusCode.BadRequest);
+        await Adjust(small, new { date = "2022-06-01", decision = "merge", reason = "x", intoId = joint }, HttpStatusCode.UnprocessableEntity);
+        var dissolved = await Adjust(small, new { date = "2023-01-01", decision = "dissolve", reason = "企业注销" });
+        Assert.Equal(1, dissolved["coverageMoved"]!.GetValue<int>());
+    }
+
     private async Task MemberAsync(Guid branch, Guid unit, string membership)
     {
         var response = await fixture.Api.Client.PostAsJsonAsync("/api/members", new
