@@ -280,6 +280,7 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
                      "/api/reports/coverage?from=2000-01-01&to=2026-01-01", "/api/reports/coverage?from=2026-01-01&to=2025-01-01", "/api/reports/coverage?type=x",
                      "/api/units/export?type=company", "/api/units/export?covered=perhaps", "/api/units/export?county=000000", "/api/units/export?name=" + new string('名', 101),
                      "/api/party-organizations/export?kind=club", "/api/party-organizations/export?county=000000",
+                     "/api/reports/terms?asOf=2026-02-30", "/api/reports/terms?county=000000", "/api/reports/terms?asOf=1800-01-01",
                      "/api/reports/coverage/export?asOf=2026-02-30", "/api/reports/coverage/export?to=2026-01-01", "/api/reports/coverage/export?county=000000",
                  })
             yield return new("GET", url, null);

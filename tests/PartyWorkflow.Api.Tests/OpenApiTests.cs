@@ -143,6 +143,7 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
                 {
                     ["date"] = "2026-01-01", ["decision"] = "dissolve", ["reason"] = "撤销",
                 })),
+            (new("get", "/api/reports/terms", $"/api/reports/terms?county={Units.Registry.CountyA}", null), new("get", "/api/reports/terms", "/api/reports/terms?asOf=soon", null)),
             (new("get", "/api/units/export", $"/api/units/export?county={Units.Registry.CountyA}", null), new("get", "/api/units/export", "/api/units/export?type=x", null)),
             (new("get", "/api/party-organizations/export", "/api/party-organizations/export?kind=branch", null), new("get", "/api/party-organizations/export", "/api/party-organizations/export?county=000000", null)),
             (new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01&to=2024-12-31", null), new("get", "/api/reports/coverage/export", "/api/reports/coverage/export?from=2024-01-01", null)),

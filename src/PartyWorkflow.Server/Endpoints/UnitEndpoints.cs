@@ -87,6 +87,9 @@ public static class UnitEndpoints
         app.MapGet("/api/reports/coverage", async (DateOnly? asOf, DateOnly? from, DateOnly? to, string? county, string? type, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCoverageReport(asOf, from, to, county, type), ct))).WithTags("Reports")
             .WithSummary("Organization coverage, standalone share and work coverage by type and county, as of a date; a monthly series with from and to");
+        app.MapGet("/api/reports/terms", async (DateOnly? asOf, string? county, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetTermsReport(asOf, county), ct))).WithTags("Reports")
+            .WithSummary("Terms (换届) as of a date: overdue, ending within 6 months, and organizations with no term on record (term unknown)");
         app.MapGet("/api/reports/coverage/export", async (DateOnly? asOf, DateOnly? from, DateOnly? to, string? county, string? type, IMediator mediator, CancellationToken ct) =>
                 Xlsx(await mediator.Send(new ExportCoverageReport(new GetCoverageReport(asOf, from, to, county, type)), ct))).WithTags("Reports")
             .WithSummary("The coverage report as .xlsx, a sheet for each part");
