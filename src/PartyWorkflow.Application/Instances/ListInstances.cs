@@ -33,9 +33,12 @@ public sealed record InstancePage(IReadOnlyList<InstanceSummary> Items, int Page
 public sealed record InstanceSummary(
     Guid Id, string DefinitionId, int DefinitionVersion, string SubjectKind, Guid SubjectId, string SubjectName,
     Guid OrganizationId, string OrganizationName, string State, string? Stage, bool IsOpen, IReadOnlyList<string> AwaitedRoles,
-    DateTimeOffset UpdatedAt, int Version);
+    DateTimeOffset UpdatedAt, int Version, NextDeadline? NextDeadline = null);
 
-public sealed class ListInstancesHandler(PartyWorkflowDbContext db) : IQueryHandler<ListInstances, InstancePage>
+/// <summary>The instance's open deadline due first: what a queue sorts and warns by.</summary>
+public sealed record NextDeadline(string Kind, DateOnly DueDate, bool Overdue);
+
+public sealed class ListInstancesHandler(PartyWorkflowDbContext db, Clock clock) : IQueryHandler<ListInstances, InstancePage>
 {
     public async ValueTask<InstancePage> Handle(ListInstances query, CancellationToken ct)
     {
@@ -64,9 +67,16 @@ public sealed class ListInstancesHandler(PartyWorkflowDbContext db) : IQueryHand
         var page = await rows.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
         var names = await OrganizationSubtree.NamesAsync(db, page.Select(i => i.OrganizationId), ct);
+        var ids = page.Select(i => i.Id).ToList();
+        var today = clock.Today;
+        var next = (await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && ids.Contains(d.InstanceId))
+                .Select(d => new { d.InstanceId, d.Kind, d.DueDate }).ToListAsync(ct))
+            .GroupBy(d => d.InstanceId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(d => d.DueDate).Select(d => new NextDeadline(d.Kind, d.DueDate, d.DueDate < today)).First());
         return new InstancePage(page.Select(i => new InstanceSummary(
             i.Id, i.DefinitionId, i.DefinitionVersion, i.SubjectKind, i.SubjectId, i.SubjectName, i.OrganizationId,
-            names.GetValueOrDefault(i.OrganizationId, ""), i.State, i.Stage, i.IsOpen, InstanceMapping.ParseRoles(i.AwaitedRoles), i.UpdatedAt, i.Version)).ToList(),
+            names.GetValueOrDefault(i.OrganizationId, ""), i.State, i.Stage, i.IsOpen, InstanceMapping.ParseRoles(i.AwaitedRoles), i.UpdatedAt, i.Version,
+            next.GetValueOrDefault(i.Id))).ToList(),
             query.Page, query.PageSize, total);
     }
 }

@@ -41,6 +41,12 @@ public sealed class EstablishmentReminderTests(PostgresFixture fixture) : IClass
         }), HttpStatusCode.Created);
         var instance = Guid.Parse(started["id"]!.GetValue<string>());
 
+        // The approval queue: requests awaiting the work committee, each with its reply's due date.
+        var queue = await Api.GetAsync($"/api/instances?definition=organization-establishment&organization={committee}&awaiting=work-committee&open=true");
+        var waiting = Assert.Single(queue["items"]!.AsArray())!;
+        Assert.Equal(("reply-due", "2026-12-20", false), (waiting["nextDeadline"]!["kind"]!.GetValue<string>(),
+            waiting["nextDeadline"]!["dueDate"]!.GetValue<string>(), waiting["nextDeadline"]!["overdue"]!.GetValue<bool>()));
+
         // Reply due 2026-12-20: the reminder 7 days before, once however often the sweep runs.
         await SweepOnAsync(new DateOnly(2026, 12, 13));
         await SweepOnAsync(new DateOnly(2026, 12, 13));
