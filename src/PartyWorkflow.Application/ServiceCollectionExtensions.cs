@@ -41,7 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddEffect<RegisterSubjectEffect>().AddEffect<SetMembershipEffect>();
         services.AddEffect<Establishment.RegisterOrganizationEffect>().AddEffect<Establishment.RecordPlaqueEffect>().AddEffect<Establishment.RecordWelcomePackageEffect>()
             .AddEffect<Establishment.RegisterAffiliationEffect>().AddEffect<Establishment.AssignInstructorEffect>().AddEffect<Establishment.ResumeAsStandaloneEffect>()
-            .AddEffect<Establishment.DissolveEffect>().AddEffect<Establishment.AmendRequestEffect>();
+            .AddEffect<Establishment.DissolveEffect>().AddEffect<Establishment.AmendRequestEffect>()
+            .AddEffect<Establishment.RecordRenewalEffect>();
         // The effects of establishment record plaques and the package as the registry's own commands do.
         services.AddScoped<Records.RecordPlaqueHandler>().AddScoped<Units.DissolveOrganizationHandler>();
         services.AddScoped<SubjectKinds>();

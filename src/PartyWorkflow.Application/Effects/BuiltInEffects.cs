@@ -7,6 +7,6 @@ public static class BuiltInEffects
     {
         RegisterSubjectEffect.EffectId, SetMembershipEffect.EffectId,
         Establishment.RegisterOrganizationEffect.EffectId, Establishment.RecordPlaqueEffect.EffectId, Establishment.RecordWelcomePackageEffect.EffectId,
-        Establishment.RegisterAffiliationEffect.EffectId, Establishment.AssignInstructorEffect.EffectId, Establishment.ResumeAsStandaloneEffect.EffectId, Establishment.DissolveEffect.EffectId, Establishment.AmendRequestEffect.EffectId,
+        Establishment.RegisterAffiliationEffect.EffectId, Establishment.AssignInstructorEffect.EffectId, Establishment.ResumeAsStandaloneEffect.EffectId, Establishment.DissolveEffect.EffectId, Establishment.AmendRequestEffect.EffectId, Establishment.RecordRenewalEffect.EffectId,
     };
 }

@@ -74,17 +74,17 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
             var open = held.OpenDeadlines;
             // Reminders follow the process to the organization it moved to.
             foreach (var deadline in open) deadline.OrganizationId = row.OrganizationId;
-            foreach (var deadline in open.Where(d => !row.IsOpen || closing.Contains(d.Kind)))
+            foreach (var deadline in open.Where(d => closing.Contains(d.Kind) || (!row.IsOpen && !Outlives(workflow, d.Kind))))
             {
                 deadline.IsOpen = false;
                 deadline.ClosedAt = now;
             }
         }
-        if (!row.IsOpen) return;
         // Reminders run from today: a deadline opened late (a backdated record, an overdue
         // probation end reopened) is reminded of from now on, not flooded with the past.
         var today = clock.Today;
-        foreach (var opening in accepted.OpenDeadlines)
+        // An ending instance opens only the deadlines that outlive it.
+        foreach (var opening in accepted.OpenDeadlines.Where(o => row.IsOpen || Outlives(workflow, o.Kind)))
             db.Deadlines.Add(new Deadline
             {
                 DefinitionId = row.DefinitionId,
@@ -102,4 +102,6 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
                 OpenedAt = now,
             });
     }
+
+    private static bool Outlives(CompiledWorkflow workflow, string kind) => workflow.DeadlineKinds.GetValueOrDefault(kind)?.OutlivesInstance == true;
 }

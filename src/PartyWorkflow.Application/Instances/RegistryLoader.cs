@@ -79,7 +79,8 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
         if (prefetched is not null)
         {
             foreach (var p in prefetched.People.Items.Where(p => personIds.Contains(p.Id))) people[p.Id] = Snapshot(p);
-            foreach (var o in prefetched.Organizations.Items.Where(o => organizationIds.Contains(o.Id))) organizations[o.Id] = Snapshot(o);
+            // Every organization read is given, the instance's subject among them (a renewal's organization, say).
+            foreach (var o in prefetched.Organizations.Items) organizations[o.Id] = Snapshot(o);
             personIds.ExceptWith(prefetched.Asked);
             organizationIds.ExceptWith(prefetched.Asked);
         }

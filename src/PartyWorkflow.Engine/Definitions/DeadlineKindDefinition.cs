@@ -12,6 +12,11 @@ public sealed record DeadlineKindDefinition
     /// although inspections go on being recorded after it.
     /// </summary>
     public string? OpenUntil { get; init; }
+    /// <summary>
+    /// Stays open when the instance ends (and may be opened by its last action): the end of a term
+    /// an establishment registered outlives the establishment; a renewal closes it.
+    /// </summary>
+    public bool OutlivesInstance { get; init; }
 }
 
 /// <summary>

@@ -78,6 +78,32 @@ public sealed class EstablishmentReminderTests(PostgresFixture fixture) : IClass
         await SweepOnAsync(new DateOnly(2029, 6, 14));
         Assert.Equal(1, await InboxAsync(committee, "任期届满"));
         Assert.Equal(1, await InboxAsync(committee, "组建请示批复期限"));
+
+        // The renewal (换届) on 2029-06-20 closes that term's reminders and opens the next term's.
+        await SweepOnAsync(new DateOnly(2029, 6, 25));
+        var organization = (await Api.GetAsync($"/api/units/{unit}"))["coveredBy"]!.GetValue<string>();
+        var renewal = await ApiClient.ExpectAsync(await Api.PostAsync("/api/definitions/organization-renewal/instances", new JsonObject
+        {
+            ["actorId"] = staff.ToString(), ["actorRole"] = "branch", ["date"] = "2029-06-20", ["organizationId"] = organization,
+            ["entitled"] = 3, ["present"] = 3, ["ballotsCast"] = 3, ["seats"] = 1,
+            ["candidates"] = new JsonArray(new JsonObject { ["memberId"] = members[1].ToString(), ["yes"] = 3, ["no"] = 0, ["abstain"] = 0 }),
+        }), HttpStatusCode.Created);
+        var renewalId = renewal["id"]!.GetValue<string>();
+        var approved = await ApiClient.ExpectAsync(await Api.PostAsync($"/api/instances/{renewalId}/actions/approve-renewal", new JsonObject
+        {
+            ["actorId"] = staff.ToString(), ["actorRole"] = "work-committee", ["date"] = "2029-06-25", ["decision"] = "approved",
+        }), HttpStatusCode.OK);
+        Assert.Equal("renewed", approved["state"]!.GetValue<string>());
+        Assert.DoesNotContain("term-end", (await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());
+        var deadlines = JsonNode.Parse(await Api.Client.GetStringAsync($"/api/deadlines?kind=term-end&organization={organization}"))!.AsArray();
+        var next = Assert.Single(deadlines)!;
+        Assert.Equal((renewalId, "2032-06-20"), (next["instanceId"]!.GetValue<string>(), next["dueDate"]!.GetValue<string>()));
+        var secretary = (await Api.GetAsync($"/api/reports/terms?asOf=2029-07-01&county=990103"));
+        Assert.Empty(secretary["overdue"]!.AsArray());
+        Assert.Empty(secretary["due"]!.AsArray());
+        // 92 days before the old end: no reminder of the old term any more.
+        await SweepOnAsync(new DateOnly(2029, 9, 12));
+        Assert.Equal(1, await InboxAsync(committee, "任期届满"));
     }
 
     private async Task SweepOnAsync(DateOnly day)

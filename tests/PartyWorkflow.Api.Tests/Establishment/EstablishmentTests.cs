@@ -112,6 +112,9 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
             ["date"] = "2026-05-20", ["items"] = new JsonArray("party-flag", "plaque", "seal", "materials", "badge", "constitution", "pen", "notebook"),
         });
         Assert.Equal("established", done["state"]!.GetValue<string>());
+        // The term's end outlives the establishment: a renewal closes it (2026-04-20 + 3 years).
+        var termEnd = JsonNode.Parse(await Api.Client.GetStringAsync($"/api/deadlines?kind=term-end&organization={setting.Committee}"))!.AsArray();
+        Assert.Equal("2029-04-20", Assert.Single(termEnd)!["dueDate"]!.GetValue<string>());
         var records = await Api.GetAsync($"/api/party-organizations/{organization}/records");
         Assert.Equal("fixed", records["plaque"]!["kind"]!.GetValue<string>());
         Assert.True(records["welcomePackageComplete"]!.GetValue<bool>());
