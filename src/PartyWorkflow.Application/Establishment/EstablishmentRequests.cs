@@ -48,8 +48,7 @@ public sealed class EstablishmentRequests(PartyWorkflowDbContext db, Clock clock
     public void PrefetchForAction(ReadBatch batch, string subjectIdSql) =>
         batch.Where<EstablishmentRequest>($"{batch.Column<EstablishmentRequest>(nameof(EstablishmentRequest.Id))} = ({subjectIdSql})");
 
-    public static IEnumerable<Guid> Ids(JsonNode? node) =>
-        node is JsonArray list ? list.Select(n => Guid.TryParse(n?.GetValue<string>(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct() : [];
+    public static IEnumerable<Guid> Ids(JsonNode? node) => FactReader.Ids(node);
 
     public static IEnumerable<string> Texts(JsonNode? node) =>
         node is JsonArray list ? list.Select(n => n?.GetValue<string>()).OfType<string>().Distinct() : [];

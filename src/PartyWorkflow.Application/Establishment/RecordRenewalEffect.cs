@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Effects;
+using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Persistence;
 using PartyWorkflow.Persistence.Entities;
@@ -27,20 +28,7 @@ public sealed class RecordRenewalEffect(PartyWorkflowDbContext db, Clock clock) 
                            ?? throw new InvalidOperationException($"record-renewal: no organization {context.Instance.SubjectId}");
         var election = JsonNode.Parse(context.Instance.FactsJson)?[ElectionStep] as JsonObject
                        ?? throw new InvalidOperationException("record-renewal: no election recorded");
-        var electedOn = FactReader.Date(election, "date")!.Value;
-        var seats = FactReader.Integer(election, "seats") ?? 1;
-        var elected = (election["candidates"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(c => (Id: FactReader.Id(c, "memberId"), Yes: FactReader.Integer(c, "yes") ?? 0))
-            .Where(c => c.Id is not null && 2 * c.Yes > (FactReader.Integer(election, "entitled") ?? int.MaxValue))
-            .OrderByDescending(c => c.Yes).Take(seats).Select(c => c.Id!.Value).ToList();
-        var years = organization.Kind == "party-committee" ? 5 : 3;
-        db.OrganizationTerms.Add(new OrganizationTerm
-        {
-            Id = Guid.CreateVersion7(), OrganizationId = organization.Id, ElectedOn = electedOn, Years = years, EndsOn = electedOn.AddYears(years),
-            SecretaryId = FactReader.Id(election, "secretaryId") ?? (seats < 3 ? elected.Cast<Guid?>().FirstOrDefault() : null),
-            DeputySecretaryId = FactReader.Id(election, "deputySecretaryId"),
-            CommitteeMemberIds = seats >= 3 ? string.Join(',', elected) : "", CreatedAt = clock.Now,
-        });
+        db.OrganizationTerms.Add(ElectedTerm.From(organization, election, clock.Now));
 
         // The earlier term's reminders end here: its deadline lives on the request that registered the
         // organization, or on the renewal before this one.

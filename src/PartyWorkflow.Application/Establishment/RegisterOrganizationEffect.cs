@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Effects;
+using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Engine.Execution;
 using PartyWorkflow.Persistence;
 using PartyWorkflow.Persistence.Entities;
@@ -45,23 +46,7 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
 
         // A temporary organization is appointed, not elected: no term; its members keep their membership where it is.
         if (temporary) return;
-        if (Meeting(context.Instance) is { } meeting)
-        {
-            var electedOn = FactReader.Date(meeting, "date")!.Value;
-            var seats = FactReader.Integer(meeting, "seats") ?? 1;
-            var committee = seats >= 3 ? Elected(meeting, seats) : [];
-            // Terms by kind, as RecordTerm counts them: 5 years for a party committee, else 3.
-            var years = organization.Kind == "party-committee" ? 5 : 3;
-            // Without a committee the meeting elects the secretary itself: the one seat's winner.
-            var secretary = FactReader.Id(meeting, "secretaryId") ?? (seats < 3 ? Elected(meeting, 1).Cast<Guid?>().FirstOrDefault() : null);
-            db.OrganizationTerms.Add(new OrganizationTerm
-            {
-                Id = Guid.CreateVersion7(), OrganizationId = organization.Id, ElectedOn = electedOn, Years = years, EndsOn = electedOn.AddYears(years),
-                SecretaryId = secretary,
-                DeputySecretaryId = FactReader.Id(meeting, "deputySecretaryId"),
-                CommitteeMemberIds = string.Join(',', committee), CreatedAt = clock.Now,
-            });
-        }
+        if (Meeting(context.Instance) is { } meeting) db.OrganizationTerms.Add(ElectedTerm.From(organization, meeting, clock.Now));
 
         var founding = EstablishmentRequests.Ids(request.FoundingMemberIds);
         foreach (var person in await db.People.Where(p => founding.Contains(p.Id) && p.Membership != "none").ToListAsync(ct))
@@ -79,10 +64,4 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
             JsonArray all => all.LastOrDefault() as JsonObject,
             _ => null,
         };
-
-    private static List<Guid> Elected(JsonObject meeting, int seats) =>
-        (meeting["candidates"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(c => (Id: FactReader.Id(c, "memberId"), Yes: FactReader.Integer(c, "yes") ?? 0))
-            .Where(c => c.Id is not null && 2 * c.Yes > (FactReader.Integer(meeting, "entitled") ?? int.MaxValue))
-            .OrderByDescending(c => c.Yes).Take(seats).Select(c => c.Id!.Value).ToList();
 }

@@ -52,7 +52,7 @@ public sealed class RecordTermHandler(PartyWorkflowDbContext db, Clock clock) : 
         if (await db.OrganizationTerms.AnyAsync(t => t.OrganizationId == organization.Id && t.ElectedOn == electedOn, ct))
             throw new ConflictException($"an election on {electedOn:yyyy-MM-dd} is already recorded / 该日期的选举已登记");
 
-        var years = command.Years ?? (organization.Kind == "party-committee" ? 5 : 3);
+        var years = command.Years ?? ElectedTerm.YearsFor(organization.Kind);
         var term = new OrganizationTerm
         {
             Id = Guid.CreateVersion7(), OrganizationId = organization.Id, ElectedOn = electedOn, Years = years, EndsOn = electedOn.AddYears(years),

@@ -34,7 +34,7 @@ public sealed class CoverageCounts(PartyWorkflowDbContext db, string? county, st
             LEFT JOIN (SELECT {{C(nameof(UnitCoverage.UnitId))}} AS unit, MAX(CASE WHEN {{C(nameof(UnitCoverage.Mode))}} = 'standalone' THEN 1 ELSE 0 END) AS standalone
                        FROM {{n.Table<UnitCoverage>()}}
                        WHERE {{C(nameof(UnitCoverage.From))}} <= {0} AND ({{C(nameof(UnitCoverage.To))}} IS NULL OR {{C(nameof(UnitCoverage.To))}} > {0})
-                         AND {{C(nameof(UnitCoverage.Mode))}} IN ('standalone', 'joint', 'affiliated')
+                         AND {{C(nameof(UnitCoverage.Mode))}} IN ({{string.Join(", ", CoverageFigures.CoveringModes.Select(m => $"'{m}'"))}})
                        GROUP BY {{C(nameof(UnitCoverage.UnitId))}}) c ON c.unit = u.{{n.Column<Unit>(nameof(Unit.Id))}}
             LEFT JOIN (SELECT DISTINCT {{A(nameof(UnitAssignment.UnitId))}} AS unit
                        FROM {{n.Table<UnitAssignment>()}}

@@ -12,6 +12,9 @@ public sealed record CoverageFigures(
         return new CoverageFigures(key, name, units, covered, standalone, work, Percent(covered, units), Percent(standalone, units), Percent(work, units));
     }
 
+    /// <summary>The coverage modes that make a unit covered by a party organization (functional coverage does not).</summary>
+    public static readonly string[] CoveringModes = ["standalone", "joint", "affiliated"];
+
     public static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>What each figure counts, shipped with every report so that readers know.</summary>

@@ -16,11 +16,10 @@ public sealed record MisfitOrganization(Guid Id, string Name, string Kind, strin
 public sealed class OrganizationFit(PartyWorkflowDbContext db, string? county)
 {
     public const int MaxListed = 1000;
-    private static readonly string[] CoveringModes = ["standalone", "joint", "affiliated"];
 
     public async Task<List<MisfitOrganization>> MisfitsAsync(DateOnly date, CancellationToken ct)
     {
-        var modes = CoveringModes;
+        var modes = CoverageFigures.CoveringModes;
         var sizes = await db.UnitCoverage.AsNoTracking()
             .Where(c => c.From <= date && (c.To == null || c.To > date) && modes.Contains(c.Mode))
             .Join(db.Units.Counted(db), c => c.UnitId, u => u.Unit.Id, (c, u) => new { c.OrganizationId, c.Mode, u.Full, u.Probationary })

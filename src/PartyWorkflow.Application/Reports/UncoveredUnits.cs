@@ -16,11 +16,10 @@ public sealed record UncoveredUnit(Guid Id, string Name, string Type, string Cou
 public sealed class UncoveredUnits(PartyWorkflowDbContext db, string? county, string? type)
 {
     public const int MaxListed = 500;
-    private static readonly string[] CoveringModes = ["standalone", "joint", "affiliated"];
 
     public async Task<List<UncoveredUnit>> AsOfAsync(DateOnly date, CancellationToken ct)
     {
-        var modes = CoveringModes;
+        var modes = CoverageFigures.CoveringModes;
         return await db.Units.AsNoTracking()
             .Where(u => (u.FoundedOn == null || u.FoundedOn <= date) && (u.ClosedOn == null || u.ClosedOn > date))
             .Where(u => county == null || u.CountyCode == county)

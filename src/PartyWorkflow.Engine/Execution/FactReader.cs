@@ -20,6 +20,11 @@ public static class FactReader
     public static Guid? Id(JsonObject? facts, string field) =>
         Text(facts, field) is { } s && Guid.TryParse(s, out var g) ? g : null;
 
+    /// <summary>The ids of a list fact, each once; what is not an id is not there.</summary>
+    public static List<Guid> Ids(JsonNode? node) => node is JsonArray list
+        ? list.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) && Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList()
+        : [];
+
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 

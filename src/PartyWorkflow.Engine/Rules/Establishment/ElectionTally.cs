@@ -8,11 +8,11 @@ namespace PartyWorkflow.Engine.Rules;
 /// and each candidate's yes, no and abstain. <see cref="Elected"/> applies <c>elected-by-majority</c>:
 /// yes votes over half of the entitled voters, the most votes winning where more pass than there are seats.
 /// </summary>
-internal sealed record ElectionTally(int Entitled, int Present, int BallotsCast, int Seats, IReadOnlyList<ElectionTally.Candidate> Candidates, Guid? SecretaryId, Guid? DeputyId)
+public sealed record ElectionTally(int Entitled, int Present, int BallotsCast, int Seats, IReadOnlyList<ElectionTally.Candidate> Candidates, Guid? SecretaryId, Guid? DeputyId)
 {
     public sealed record Candidate(Guid MemberId, int Yes, int No, int Abstain);
 
-    public static readonly RuleFact[] Reads =
+    internal static readonly RuleFact[] Reads =
     [
         RuleFact.Named("entitled"), RuleFact.Named("present"), RuleFact.Named("ballotsCast"), RuleFact.Named("seats"), RuleFact.Named("candidates"),
         RuleFact.Named("secretaryId", optional: true), RuleFact.Named("deputySecretaryId", optional: true),

@@ -25,10 +25,10 @@ public sealed class FoundingMembersInUnits : IRule
         var votersField = context.StringParameter("voters");
         if (context.Facts[votersField] is JsonArray)
             // The founding members are the request's, or those a resumed request named.
-            return Roll(context, RequestUnits.Ids(RequestUnits.Latest(context with { Facts = [] }, membersField)), RequestUnits.Ids(context.Facts[votersField]));
+            return Roll(context, FactReader.Ids(RequestUnits.Latest(context with { Facts = [] }, membersField)), FactReader.Ids(context.Facts[votersField]));
         var request = RequestUnits.From(context);
         if (request.Mode is "affiliated" or "functional" or "dispatched") return RuleResult.Pass;
-        var founding = RequestUnits.Ids(RequestUnits.Latest(context, membersField));
+        var founding = FactReader.Ids(RequestUnits.Latest(context, membersField));
         if (founding.Count == 0) return RuleResult.Fail("请示应列出创建党组织的党员", "the request lists its founding members");
         var inUnits = request.Units.SelectMany(u => u.RegisteredMembers).ToDictionary(p => p.Id);
         var outside = founding.Where(id => !inUnits.ContainsKey(id)).ToList();

@@ -20,7 +20,7 @@ internal sealed record RequestUnits(string? Mode, IReadOnlyList<UnitSnapshot> Un
         var request = context.Instance.StepFacts(RequestStep);
         var mode = ModeOf(context);
         var field = context.StringParameter("units");
-        var units = Ids(context.Facts[field] ?? request?[field]).Select(id => context.Registry.Units.GetValueOrDefault(id)).OfType<UnitSnapshot>().ToList();
+        var units = FactReader.Ids(context.Facts[field] ?? request?[field]).Select(id => context.Registry.Units.GetValueOrDefault(id)).OfType<UnitSnapshot>().ToList();
         return new RequestUnits(mode, units, context.ActionDate ?? FactReader.Date(request, "date"));
     }
 
@@ -36,11 +36,6 @@ internal sealed record RequestUnits(string? Mode, IReadOnlyList<UnitSnapshot> Un
     public static string? ModeOf(RuleContext context) =>
         FactReader.Text(context.Facts, "mode") ?? FactReader.Text(context.Instance.StepFacts(ResumeStep), "mode")
         ?? FactReader.Text(context.Instance.StepFacts(RequestStep), "mode");
-
-    /// <summary>The ids of a list fact, each once; what is not an id is not there.</summary>
-    public static List<Guid> Ids(JsonNode? node) => node is JsonArray list
-        ? list.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) && Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList()
-        : [];
 
     public int FullMembers => Units.Sum(u => u.FullMembers);
 
