@@ -33,10 +33,11 @@ public sealed class EstablishmentRequests(PartyWorkflowDbContext db, Clock clock
         {
             Id = Guid.CreateVersion7(), Name = FactReader.Text(facts, "name")!.Trim(), Mode = FactReader.Text(facts, "mode")!,
             ProposedKind = FactReader.Text(facts, "proposedKind")!, WorkCommitteeId = committee.Id, CountyCode = committee.CountyCode,
-            UnitIds = string.Join(',', Ids(facts["unitIds"])), FoundingMemberIds = string.Join(',', Ids(facts["foundingMemberIds"])),
+            UnitIds = string.Join(',', Ids(facts["unitIds"])),
             ProposedSecretaryId = FactReader.Id(facts, "proposedSecretaryId"), RequestedOn = FactReader.Date(facts, "date")!.Value, CreatedAt = clock.Now,
         };
         db.EstablishmentRequests.Add(request);
+        await ReplaceFoundingMembersAsync(db, request.Id, Ids(facts["foundingMemberIds"]), [], ct);
         return new SubjectContact(request.Id, request.Name, committee.Email);
     }
 
@@ -47,6 +48,21 @@ public sealed class EstablishmentRequests(PartyWorkflowDbContext db, Clock clock
 
     public void PrefetchForAction(ReadBatch batch, string subjectIdSql) =>
         batch.Where<EstablishmentRequest>($"{batch.Column<EstablishmentRequest>(nameof(EstablishmentRequest.Id))} = ({subjectIdSql})");
+
+    /// <summary>An effect's prefetch of the request's founding-member rows (for effects that replace them).</summary>
+    public static ReadBatch.Rows<EstablishmentFoundingMember> PrefetchFoundingMembers(ReadBatch batch, Effects.EffectReads reads) =>
+        batch.Where<EstablishmentFoundingMember>($"{batch.Column<EstablishmentFoundingMember>(nameof(EstablishmentFoundingMember.RequestId))} = ({reads.SubjectIdSql}) AND {reads.OnlyIfSql}");
+
+    /// <summary>The request's founding members become <paramref name="ids"/>: rows no longer listed go, new ones come.</summary>
+    public static async Task ReplaceFoundingMembersAsync(PartyWorkflowDbContext db, Guid requestId, IEnumerable<Guid> ids,
+        IReadOnlyList<EstablishmentFoundingMember>? current, CancellationToken ct)
+    {
+        current ??= await db.EstablishmentFoundingMembers.Where(m => m.RequestId == requestId).ToListAsync(ct);
+        var wanted = ids.ToHashSet();
+        foreach (var gone in current.Where(m => m.RequestId == requestId && !wanted.Contains(m.PersonId))) db.EstablishmentFoundingMembers.Remove(gone);
+        foreach (var person in wanted.Except(current.Where(m => m.RequestId == requestId).Select(m => m.PersonId)))
+            db.EstablishmentFoundingMembers.Add(new EstablishmentFoundingMember { RequestId = requestId, PersonId = person });
+    }
 
     public static IEnumerable<Guid> Ids(JsonNode? node) => FactReader.Ids(node);
 

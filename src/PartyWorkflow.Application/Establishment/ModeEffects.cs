@@ -63,13 +63,17 @@ public sealed class ResumeAsStandaloneEffect(PartyWorkflowDbContext db) : IEffec
 
     public string Id => EffectId;
 
+    private ReadBatch.Rows<EstablishmentFoundingMember>? founding;
+
+    public void Prefetch(ReadBatch batch, EffectReads reads) => founding = EstablishmentRequests.PrefetchFoundingMembers(batch, reads);
+
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
         var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"no establishment request {context.Instance.SubjectId}");
         if (!EstablishmentRequests.Ids(context.Facts["unitIds"]).Order().SequenceEqual(EstablishmentRequests.Ids(request.UnitIds).Order()))
             throw RuleRefusalException.For("request-units-unchanged", "unitIds：应为请示所列的单位", "unitIds: the unit is the request's");
         request.Mode = "standalone";
-        request.FoundingMemberIds = string.Join(',', EstablishmentRequests.Ids(context.Facts["foundingMemberIds"]));
+        await EstablishmentRequests.ReplaceFoundingMembersAsync(db, request.Id, EstablishmentRequests.Ids(context.Facts["foundingMemberIds"]), founding?.Items, ct);
     }
 }
 
@@ -97,6 +101,10 @@ public sealed class AmendRequestEffect(PartyWorkflowDbContext db) : IEffectHandl
 
     public string Id => EffectId;
 
+    private ReadBatch.Rows<EstablishmentFoundingMember>? founding;
+
+    public void Prefetch(ReadBatch batch, EffectReads reads) => founding = EstablishmentRequests.PrefetchFoundingMembers(batch, reads);
+
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
         var request = await db.EstablishmentRequests.FindAsync([context.Instance.SubjectId], ct)
@@ -106,6 +114,7 @@ public sealed class AmendRequestEffect(PartyWorkflowDbContext db) : IEffectHandl
         request.Name = FactReader.Text(context.Facts, "name")?.Trim() ?? request.Name;
         request.ProposedKind = FactReader.Text(context.Facts, "proposedKind") ?? request.ProposedKind;
         request.ProposedSecretaryId = FactReader.Id(context.Facts, "proposedSecretaryId") ?? request.ProposedSecretaryId;
-        if (context.Facts["foundingMemberIds"] is { } founding) request.FoundingMemberIds = string.Join(',', EstablishmentRequests.Ids(founding));
+        if (context.Facts["foundingMemberIds"] is { } listed)
+            await EstablishmentRequests.ReplaceFoundingMembersAsync(db, request.Id, EstablishmentRequests.Ids(listed), founding?.Items, ct);
     }
 }

@@ -22,7 +22,14 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
 
     public const string EffectId = "register-organization";
 
+    private ReadBatch.Rows<Person>? founders;
+
     public string Id => EffectId;
+
+    /// <summary>The founding members, who become members of the new organization, come in the action's one read.</summary>
+    public void Prefetch(ReadBatch batch, EffectReads reads) =>
+        founders = batch.Where<Person>($"{batch.Column<Person>(nameof(Person.Id))} IN (SELECT {batch.Column<EstablishmentFoundingMember>(nameof(EstablishmentFoundingMember.PersonId))} "
+                                       + $"FROM {batch.Table<EstablishmentFoundingMember>()} WHERE {batch.Column<EstablishmentFoundingMember>(nameof(EstablishmentFoundingMember.RequestId))} = ({reads.SubjectIdSql})) AND {reads.OnlyIfSql}");
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
@@ -48,8 +55,9 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
         if (temporary) return;
         if (Meeting(context.Instance) is { } meeting) db.OrganizationTerms.Add(ElectedTerm.From(organization, meeting, clock.Now));
 
-        var founding = EstablishmentRequests.Ids(request.FoundingMemberIds);
-        foreach (var person in await db.People.Where(p => founding.Contains(p.Id) && p.Membership != "none").ToListAsync(ct))
+        var people = founders?.Items ?? await db.People
+            .Where(p => db.EstablishmentFoundingMembers.Any(m => m.RequestId == request.Id && m.PersonId == p.Id)).ToListAsync(ct);
+        foreach (var person in people.Where(p => p.Membership != "none"))
         {
             person.BranchId = organization.Id;
             person.Version += 1;

@@ -24,7 +24,7 @@ public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody 
 
 public sealed class PerformActionHandler(
     PartyWorkflowDbContext db, WorkflowCatalog catalog, WorkflowEngine engine, RegistryLoader registry,
-    ActionRecorder recorder, IdempotencyStore idempotency, Clock clock, SubjectKinds subjects)
+    ActionRecorder recorder, IdempotencyStore idempotency, Clock clock, SubjectKinds subjects, Effects.EffectHandlers effects)
     : ICommandHandler<PerformAction, ActionResponse>
 {
     public async ValueTask<ActionResponse> Handle(PerformAction command, CancellationToken ct)
@@ -40,6 +40,7 @@ public sealed class PerformActionHandler(
         var subjectSql = $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.SubjectId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}";
         var prefetched = RegistryLoader.Prefetch(batch, command.Body.Facts, command.Body.ActorId, subjectSql, UnitReads(batch, id));
         subjects.PrefetchForAction(batch, subjectSql);
+        if (catalog.EffectsByAction.TryGetValue(command.ActionId, out var actionEffects)) effects.Prefetch(batch, actionEffects, id, subjectSql);
         await batch.ExecuteAsync(ct);
 
         if (idempotency.TryReplay(earlier, out ActionResponse replay)) return replay;

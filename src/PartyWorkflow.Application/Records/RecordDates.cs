@@ -24,6 +24,12 @@ internal static class RecordDates
     {
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
                            ?? throw new NotFoundException("organization", id.ToString());
+        return Open(organization, date);
+    }
+
+    /// <summary>The organization, if it may record a plaque or the package on the date (not a work committee, not dissolved).</summary>
+    public static Organization Open(Organization organization, DateOnly date)
+    {
         if (organization.Kind == "work-committee")
             throw RuleRefusalException.For("organization-is-a-branch", "两新工委本身不挂牌、不接收四送四赠", "a work committee itself has no plaque and receives no welcome package");
         if (organization.DissolvedOn is { } dissolved && dissolved <= date)

@@ -37,8 +37,20 @@ public sealed class RecordPlaqueHandler(PartyWorkflowDbContext db, Clock clock) 
         var organization = await RecordDates.OpenOrganizationAsync(db, command.OrganizationId, date, ct);
         var covered = await db.UnitCoverage.AsNoTracking()
             .Where(c => c.OrganizationId == organization.Id && c.From <= date && (c.To == null || c.To > date))
-            .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new { u.Id, u.Name, u.HasFixedPremises })
+            .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new CoveredUnit(u.Id, u.Name, u.HasFixedPremises))
             .Take(50).ToListAsync(ct);
+        return Record(organization, covered, command);
+    }
+
+    /// <summary>A unit an organization covers on the plaque's date, with what the plaque depends on.</summary>
+    public sealed record CoveredUnit(Guid Id, string Name, bool HasFixedPremises);
+
+    /// <summary>The plaque, given the organization and the units it covers on the date (read by the caller: the route queries, the step prefetches).</summary>
+    public PlaqueView Record(Organization organization, IReadOnlyList<CoveredUnit> covered, RecordPlaque command)
+    {
+        var date = command.HungOn!.Value;
+        RecordDates.NotFuture("hungOn", date, clock);
+        RecordDates.Open(organization, date);
         var unit = command.UnitId is { } unitId
             ? covered.FirstOrDefault(u => u.Id == unitId) ?? throw RuleRefusalException.For("plaque-unit-covered",
                 $"unitId：该单位在 {date:yyyy-MM-dd} 不由本党组织覆盖", $"unitId: the organization does not cover this unit on {date:yyyy-MM-dd}")

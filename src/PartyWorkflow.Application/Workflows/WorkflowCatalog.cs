@@ -43,7 +43,16 @@ public sealed class WorkflowCatalog
                             && d.Steps.FirstOrDefault()?.Facts.GetValueOrDefault(u.Key[UniquenessDefinition.FactPrefix.Length..]) is { } fact && NamesUnits(fact))
                 .Select(u => u.Constraint))
             .Distinct().ToList();
+        EffectsByAction = this.definitions.Values
+            .SelectMany(d => d.Steps.Concat(d.SideActions).SelectMany(step => step.Effects.Concat(step.Outcomes.SelectMany(o => o.Effects))
+                .Select(effect => (Action: step.Id, Effect: effect.Id, d.DefinitionId))))
+            .GroupBy(x => x.Action)
+            .ToDictionary(a => a.Key, a => (IReadOnlyDictionary<string, IReadOnlySet<string>>)a.GroupBy(x => x.Effect)
+                .ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Select(x => x.DefinitionId).ToHashSet()));
     }
+
+    /// <summary>By action id: the effects some definition gives it, each with those definitions (their handlers may prefetch).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlySet<string>>> EffectsByAction { get; }
 
     /// <summary>Definitions with a step whose facts name units: their actions read the units in their one read.</summary>
     public IReadOnlySet<string> DefinitionsNamingUnits { get; }

@@ -175,6 +175,21 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentFoundingMember", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RequestId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("establishment_founding_members", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -187,11 +202,6 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FoundingMemberIds")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -1163,6 +1173,21 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentFoundingMember", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyWorkflow.Persistence.Entities.EstablishmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>

@@ -170,6 +170,21 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentFoundingMember", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("establishment_founding_members", (string)null);
+                });
+
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -182,11 +197,6 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("FoundingMemberIds")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -1158,6 +1168,21 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.HasIndex("SubjectKind", "SubjectId");
 
                     b.ToTable("instances", (string)null);
+                });
+
+            modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentFoundingMember", b =>
+                {
+                    b.HasOne("PartyWorkflow.Persistence.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyWorkflow.Persistence.Entities.EstablishmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyWorkflow.Persistence.Entities.EstablishmentRequest", b =>

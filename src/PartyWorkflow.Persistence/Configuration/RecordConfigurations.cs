@@ -82,9 +82,20 @@ internal sealed class EstablishmentRequestConfiguration : IEntityTypeConfigurati
         b.Property(r => r.ProposedKind).HasMaxLength(20);
         b.Property(r => r.CountyCode).HasMaxLength(12);
         b.Property(r => r.UnitIds).HasMaxLength(800);
-        b.Property(r => r.FoundingMemberIds).HasMaxLength(8000);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.WorkCommitteeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.WorkCommitteeId);
+    }
+}
+
+internal sealed class EstablishmentFoundingMemberConfiguration : IEntityTypeConfiguration<EstablishmentFoundingMember>
+{
+    public void Configure(EntityTypeBuilder<EstablishmentFoundingMember> b)
+    {
+        b.ToTable("establishment_founding_members");
+        b.HasKey(m => new { m.RequestId, m.PersonId });
+        b.HasOne<EstablishmentRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => m.PersonId);
     }
 }
 

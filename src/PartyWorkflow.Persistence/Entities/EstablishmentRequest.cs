@@ -16,11 +16,19 @@ public sealed class EstablishmentRequest
     public string? CountyCode { get; set; }
     /// <summary>The units, comma-separated ids.</summary>
     public string UnitIds { get; set; } = "";
-    /// <summary>The founding members, comma-separated ids.</summary>
-    public string FoundingMemberIds { get; set; } = "";
     public Guid? ProposedSecretaryId { get; set; }
     public DateOnly RequestedOn { get; set; }
     /// <summary>The organization registered from this request.</summary>
     public Guid? OrganizationId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A founding member a request lists (a registered person of one of its units): a row each, so that
+/// registration finds them in the action's one read and makes them members of the new organization.
+/// </summary>
+public sealed class EstablishmentFoundingMember
+{
+    public Guid RequestId { get; set; }
+    public Guid PersonId { get; set; }
 }
