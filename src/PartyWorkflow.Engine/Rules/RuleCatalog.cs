@@ -62,6 +62,9 @@ public sealed class RuleCatalog
         new StepFitsMode(),
         new ProjectEndDate(),
         new TermEndDate(),
+        new SecretaryPrefersLeader(),
+        new SecretaryCandidateRequired(),
+        new AffiliationCommitment(),
     ]);
 
     public IReadOnlyCollection<string> Ids => rules.Keys;

@@ -296,4 +296,22 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         Assert.Equal(["kind-fits-size"], await RefusedAsync(Request(setting, "standalone", "party-committee", [three], threeMembers)));
         Assert.Equal(instances, (await Api.GetAsync("/api/instances?definition=organization-establishment"))["total"]?.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Where_the_units_leader_is_a_member_the_request_is_warned_to_propose_them_as_secretary()
+    {
+        var setting = await SettingAsync();
+        var (unit, members) = await UnitWithMembersAsync(setting, 3);
+        await ApiClient.ExpectAsync(await Api.Client.PatchAsJsonAsync($"/api/units/{unit}", new { leaderIsMember = true }), HttpStatusCode.OK);
+
+        var warned = await ApiClient.ExpectAsync(await Api.PostAsync("/api/establishments", Request(setting, "standalone", "branch", [unit], members)), HttpStatusCode.Created);
+        Assert.Equal("secretary-prefers-leader", Assert.Single(warned["warnings"]!.AsArray())!["ruleId"]!.GetValue<string>());
+        await ActAsync(setting, Guid.Parse(warned["id"]!.GetValue<string>()), "withdraw", new JsonObject { ["date"] = "2026-03-03", ["reason"] = "重新提出" });
+
+        var request = Request(setting, "standalone", "branch", [unit], members);
+        request["proposedSecretaryId"] = members[0].ToString();
+        request["proposedSecretaryIsLeader"] = true;
+        var quiet = await ApiClient.ExpectAsync(await Api.PostAsync("/api/establishments", request), HttpStatusCode.Created);
+        Assert.Empty(quiet["warnings"]!.AsArray());
+    }
 }

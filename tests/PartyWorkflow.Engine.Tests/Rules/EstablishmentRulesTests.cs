@@ -11,8 +11,9 @@ public sealed class EstablishmentRulesTests
     private static readonly DateOnly Date = new(2026, 3, 1);
 
     private static UnitSnapshot Unit(int full, string county = "990101", string? industry = "C", int probationary = 0,
-        IReadOnlyList<PersonSnapshot>? registered = null, IReadOnlyList<CoveragePeriod>? coverage = null, IReadOnlyList<UnitLock>? locks = null) =>
-        new(Guid.NewGuid(), $"单位{full}", "non-public-enterprise", county, industry, true, full, probationary, null, registered ?? [], coverage ?? [], locks ?? []);
+        IReadOnlyList<PersonSnapshot>? registered = null, IReadOnlyList<CoveragePeriod>? coverage = null, IReadOnlyList<UnitLock>? locks = null,
+        bool? leaderIsMember = null) =>
+        new(Guid.NewGuid(), $"单位{full}", "non-public-enterprise", county, industry, true, full, probationary, leaderIsMember, registered ?? [], coverage ?? [], locks ?? []);
 
     private static RuleResult Check(IRule rule, string mode, IReadOnlyList<UnitSnapshot> units, JsonObject? more = null, IReadOnlyList<PersonSnapshot>? people = null)
     {
@@ -220,5 +221,42 @@ public sealed class EstablishmentRulesTests
         });
         Assert.False(To(temporary).Met);
         Assert.True(To(branch).Met);
+    }
+
+    [Fact]
+    public void Where_the_leader_is_a_member_the_request_is_warned_to_propose_them_as_secretary()
+    {
+        var rule = new SecretaryPrefersLeader();
+        var failed = Check(rule, "standalone", [Unit(3, leaderIsMember: true)]);
+        Assert.False(failed.Met);
+        Assert.Contains("负责人", failed.Message!.Zh);
+        Assert.True(Check(rule, "standalone", [Unit(3, leaderIsMember: true)], new JsonObject { ["proposedSecretaryIsLeader"] = true }).Met);
+        Assert.True(Check(rule, "standalone", [Unit(3, leaderIsMember: false)]).Met);
+        Assert.True(Check(rule, "standalone", [Unit(3)]).Met);
+        Assert.True(Check(rule, "affiliated", [Unit(1, leaderIsMember: true)]).Met);
+    }
+
+    [Fact]
+    public void A_proposed_secretary_when_required_is_a_full_member_of_one_of_the_units()
+    {
+        var rule = new SecretaryCandidateRequired();
+        var full = new PersonSnapshot(Guid.NewGuid(), "full", true, null);
+        var probationary = new PersonSnapshot(Guid.NewGuid(), "probationary", false, null);
+        var unit = Unit(0, registered: [full, probationary]);
+        Assert.False(Check(rule, "standalone", [unit]).Met);
+        Assert.True(Check(rule, "standalone", [unit], new JsonObject { ["proposedSecretaryId"] = full.Id.ToString() }).Met);
+        Assert.False(Check(rule, "standalone", [unit], new JsonObject { ["proposedSecretaryId"] = probationary.Id.ToString() }).Met);
+        Assert.False(Check(rule, "joint", [unit, Unit(1)], new JsonObject { ["proposedSecretaryId"] = Guid.NewGuid().ToString() }).Met);
+        Assert.True(Check(rule, "functional", [unit]).Met);
+    }
+
+    [Fact]
+    public void An_affiliated_request_when_required_records_the_commitment_letter()
+    {
+        var rule = new AffiliationCommitment();
+        Assert.False(Check(rule, "affiliated", [Unit(1)]).Met);
+        Assert.False(Check(rule, "affiliated", [Unit(1)], new JsonObject { ["commitmentLetter"] = "  " }).Met);
+        Assert.True(Check(rule, "affiliated", [Unit(1)], new JsonObject { ["commitmentLetter"] = "承诺书 2026-02-20" }).Met);
+        Assert.True(Check(rule, "standalone", [Unit(3)]).Met);
     }
 }
