@@ -30,6 +30,7 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<Plaque> Plaques => Set<Plaque>();
     public DbSet<EstablishmentRequest> EstablishmentRequests => Set<EstablishmentRequest>();
     public DbSet<EstablishmentFoundingMember> EstablishmentFoundingMembers => Set<EstablishmentFoundingMember>();
+    public DbSet<TemporaryAppointment> TemporaryAppointments => Set<TemporaryAppointment>();
     public DbSet<OrganizationAdjustment> OrganizationAdjustments => Set<OrganizationAdjustment>();
     public DbSet<WelcomePackageItem> WelcomePackageItems => Set<WelcomePackageItem>();
     public DbSet<RegistryRecord> RegistryRecords => Set<RegistryRecord>();

@@ -179,6 +179,13 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
                 ["actorId"] = member.ToString(), ["actorRole"] = "work-committee", ["date"] = "2026-11-02", ["workCommitteeId"] = organization.ToString(),
                 ["name"] = "某公司党支部", ["mode"] = "standalone", ["proposedKind"] = "branch", ["unitIds"] = new JsonArray(Guid.NewGuid().ToString()),
             }),
+            // A renewal whose meeting is not quorate (2 of 3 present): every variant is refused.
+            ("POST", "/api/definitions/organization-renewal/instances", new JsonObject
+            {
+                ["actorId"] = member.ToString(), ["actorRole"] = "branch", ["date"] = "2026-11-02", ["organizationId"] = organization.ToString(),
+                ["entitled"] = 3, ["present"] = 2, ["ballotsCast"] = 2, ["seats"] = 1,
+                ["candidates"] = new JsonArray(new JsonObject { ["memberId"] = member.ToString(), ["yes"] = 2, ["no"] = 0, ["abstain"] = 0 }),
+            }),
         };
         foreach (var (method, url, valid) in bodies)
         {
@@ -196,6 +203,16 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
                 if (!Optional.Contains(field)) yield return new(method, url, Without(valid, field));
             }
         }
+        // A renewal of an unknown organization, of a work committee's term that is not, and with ballots beyond those present.
+        JsonObject Renewal(string organizationId, int present, int ballots) => new()
+        {
+            ["actorId"] = member.ToString(), ["actorRole"] = "branch", ["date"] = "2026-11-02", ["organizationId"] = organizationId,
+            ["entitled"] = 3, ["present"] = present, ["ballotsCast"] = ballots, ["seats"] = 1,
+            ["candidates"] = new JsonArray(new JsonObject { ["memberId"] = member.ToString(), ["yes"] = 3, ["no"] = 0, ["abstain"] = 0 }),
+        };
+        yield return new("POST", "/api/definitions/organization-renewal/instances", Renewal(unknown.ToString(), 3, 3).ToJsonString());
+        yield return new("POST", "/api/definitions/organization-renewal/instances", Renewal(organization.ToString(), 3, 4).ToJsonString());
+        yield return new("POST", "/api/definitions/organization-renewal/instances", Renewal(organization.ToString(), 3, 3).ToJsonString().Replace("2026-11-02", "2099-01-01"));
         yield return new("POST", $"/api/party-organizations/{unknown}/plaques", new JsonObject { ["hungOn"] = "2024-02-01" }.ToJsonString());
         yield return new("POST", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2024-02-01", ["kind"] = "fixed" }.ToJsonString());
         yield return new("POST", $"/api/party-organizations/{organization}/plaques", new JsonObject { ["hungOn"] = "2024-02-01", ["unitId"] = unknown.ToString() }.ToJsonString());

@@ -10,7 +10,8 @@ namespace PartyWorkflow.Application.Establishment;
 
 /// <summary>
 /// The subject kind <c>establishment-request</c>: every request is new, written by its first step
-/// from the facts, filed under the county's work committee. Reminders to it go to that committee.
+/// from the facts, filed under the county's work committee. Reminders to it go to the organization
+/// registered from it, and until then to that committee.
 /// </summary>
 public sealed class EstablishmentRequests(PartyWorkflowDbContext db, Clock clock) : ISubjectKind
 {
@@ -41,9 +42,10 @@ public sealed class EstablishmentRequests(PartyWorkflowDbContext db, Clock clock
         return new SubjectContact(request.Id, request.Name, committee.Email);
     }
 
+    /// <summary>Reminders to a request go to the organization registered from it, else to its work committee.</summary>
     public async Task<IReadOnlyDictionary<Guid, SubjectContact>> ContactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         await db.EstablishmentRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Join(db.Organizations, r => r.WorkCommitteeId, o => o.Id, (r, o) => new SubjectContact(r.Id, r.Name, o.Email))
+            .Join(db.Organizations, r => r.OrganizationId ?? r.WorkCommitteeId, o => o.Id, (r, o) => new SubjectContact(r.Id, r.Name, o.Email, o.Id))
             .ToDictionaryAsync(c => c.Id, ct);
 
     public void PrefetchForAction(ReadBatch batch, string subjectIdSql) =>

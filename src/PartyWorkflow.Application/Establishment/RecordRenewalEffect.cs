@@ -19,8 +19,22 @@ public sealed class RecordRenewalEffect(PartyWorkflowDbContext db, Clock clock) 
 {
     public const string EffectId = "record-renewal";
     public const string ElectionStep = "hold-election";
+    public const string TermEnd = "term-end";
+
+    private ReadBatch.Rows<Deadline>? earlier;
 
     public string Id => EffectId;
+
+    /// <summary>The earlier terms' open <c>term-end</c> deadlines come in the action's one read.</summary>
+    public void Prefetch(ReadBatch batch, EffectReads reads)
+    {
+        string Column(string property) => batch.Column<Deadline>(property);
+        var requests = $"SELECT {batch.Column<EstablishmentRequest>(nameof(EstablishmentRequest.Id))} FROM {batch.Table<EstablishmentRequest>()} "
+                       + $"WHERE {batch.Column<EstablishmentRequest>(nameof(EstablishmentRequest.OrganizationId))} = ({reads.SubjectIdSql})";
+        earlier = batch.Where<Deadline>($"{Column(nameof(Deadline.IsOpen))} = {batch.Parameter(true)} AND {Column(nameof(Deadline.Kind))} = {batch.Parameter(TermEnd)} "
+                                        + $"AND {Column(nameof(Deadline.InstanceId))} <> ({reads.InstanceIdSql}) "
+                                        + $"AND ({Column(nameof(Deadline.SubjectId))} = ({reads.SubjectIdSql}) OR {Column(nameof(Deadline.SubjectId))} IN ({requests})) AND {reads.OnlyIfSql}");
+    }
 
     public async Task ApplyAsync(EffectContext context, CancellationToken ct)
     {
@@ -28,19 +42,23 @@ public sealed class RecordRenewalEffect(PartyWorkflowDbContext db, Clock clock) 
                            ?? throw new InvalidOperationException($"record-renewal: no organization {context.Instance.SubjectId}");
         var election = JsonNode.Parse(context.Instance.FactsJson)?[ElectionStep] as JsonObject
                        ?? throw new InvalidOperationException("record-renewal: no election recorded");
-        db.OrganizationTerms.Add(ElectedTerm.From(organization, election, clock.Now));
+        db.OrganizationTerms.Add(ElectedTerm.Record(organization, ElectedTerm.From(organization, election, clock.Now)));
 
         // The earlier term's reminders end here: its deadline lives on the request that registered the
         // organization, or on the renewal before this one.
-        var requests = await db.EstablishmentRequests.AsNoTracking().Where(r => r.OrganizationId == organization.Id).Select(r => r.Id).ToListAsync(ct);
         var now = clock.Now;
-        foreach (var deadline in await db.Deadlines
-                     .Where(d => d.IsOpen && d.Kind == "term-end" && d.InstanceId != context.Instance.Id && (d.SubjectId == organization.Id || requests.Contains(d.SubjectId)))
-                     .ToListAsync(ct))
+        foreach (var deadline in earlier?.Items ?? await EarlierAsync(organization.Id, context.Instance.Id, ct))
         {
             deadline.IsOpen = false;
             deadline.ClosedAt = now;
             deadline.NextReminderOn = null;
         }
+    }
+
+    private async Task<List<Deadline>> EarlierAsync(Guid organization, Guid instance, CancellationToken ct)
+    {
+        var requests = await db.EstablishmentRequests.AsNoTracking().Where(r => r.OrganizationId == organization).Select(r => r.Id).ToListAsync(ct);
+        return await db.Deadlines.Where(d => d.IsOpen && d.Kind == TermEnd && d.InstanceId != instance && (d.SubjectId == organization || requests.Contains(d.SubjectId)))
+            .ToListAsync(ct);
     }
 }

@@ -19,6 +19,8 @@ namespace PartyWorkflow.Application.Establishment;
 public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock clock) : IEffectHandler
 {
     public const string MeetingStep = "hold-founding-meeting";
+    /// <summary>The review whose approval appoints a temporary organization's secretary and members.</summary>
+    public const string ReviewStep = "review-request";
 
     public const string EffectId = "register-organization";
 
@@ -52,8 +54,12 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
             db.UnitCoverage.Add(new UnitCoverage { Id = Guid.CreateVersion7(), UnitId = unit, OrganizationId = organization.Id, Mode = mode, From = established, CreatedAt = clock.Now });
 
         // A temporary organization is appointed, not elected: no term; its members keep their membership where it is.
-        if (temporary) return;
-        if (Meeting(context.Instance) is { } meeting) db.OrganizationTerms.Add(ElectedTerm.From(organization, meeting, clock.Now));
+        if (temporary)
+        {
+            Appoint(organization, Latest(context.Instance, ReviewStep), established);
+            return;
+        }
+        if (Latest(context.Instance, MeetingStep) is { } meeting) db.OrganizationTerms.Add(ElectedTerm.Record(organization, ElectedTerm.From(organization, meeting, clock.Now)));
 
         var people = founders?.Items ?? await db.People
             .Where(p => db.EstablishmentFoundingMembers.Any(m => m.RequestId == request.Id && m.PersonId == p.Id)).ToListAsync(ct);
@@ -64,9 +70,22 @@ public sealed class RegisterOrganizationEffect(PartyWorkflowDbContext db, Clock 
         }
     }
 
-    /// <summary>The latest founding meeting's facts, as recorded on the instance.</summary>
-    private static JsonObject? Meeting(WorkflowInstance instance) =>
-        JsonNode.Parse(instance.FactsJson)?[MeetingStep] switch
+    /// <summary>The secretary and members the approval of a temporary organization's request appointed, on its record.</summary>
+    private void Appoint(Organization organization, JsonObject? approval, DateOnly from)
+    {
+        var secretary = FactReader.Id(approval, "secretaryId");
+        var people = FactReader.Ids(approval?["memberIds"]).Select(id => (Id: id, Role: "member")).Where(p => p.Id != secretary);
+        if (secretary is { } id) people = people.Prepend((id, "secretary"));
+        foreach (var (person, role) in people)
+            db.TemporaryAppointments.Add(new TemporaryAppointment
+            {
+                Id = Guid.CreateVersion7(), OrganizationId = organization.Id, PersonId = person, Role = role, From = from, CreatedAt = clock.Now,
+            });
+    }
+
+    /// <summary>A step's latest facts, as recorded on the instance.</summary>
+    private static JsonObject? Latest(WorkflowInstance instance, string step) =>
+        JsonNode.Parse(instance.FactsJson)?[step] switch
         {
             JsonObject single => single,
             JsonArray all => all.LastOrDefault() as JsonObject,

@@ -61,14 +61,21 @@ public sealed class InstanceViewBuilder(WorkflowCatalog catalog, WorkflowEngine 
         };
     }
 
+    /// <summary>
+    /// The documents of the steps, on file or not, and the checklists that apply with what is missing.
+    /// Where checklists depend on the instance (per mode, say), the documents are those of the lists that apply.
+    /// </summary>
     private static MaterialsView Materials(CompiledWorkflow workflow, InstanceSnapshot snapshot)
     {
-        var checklist = workflow.Definition.Steps
+        var applicable = workflow.Definition.Materials.Where(m => m.When?.Holds(snapshot) ?? true).ToList();
+        var listed = workflow.Definition.Materials.Any(m => m.When is not null) ? applicable.SelectMany(m => m.Documents).ToHashSet() : null;
+        var checklist = workflow.Definition.Steps.Concat(workflow.Definition.SideActions)
             .SelectMany(step => step.Documents.Select(document => (document, step.Id)))
             .DistinctBy(d => d.document)
+            .Where(d => listed?.Contains(d.document) ?? true)
             .Select(d => new MaterialView(d.document, d.Id, snapshot.Documents.Contains(d.document)))
             .ToList();
-        var required = workflow.Definition.Materials.Select(m => new RequiredMaterialsView(
+        var required = applicable.Select(m => new RequiredMaterialsView(
             m.Id, new LocalizedMessage(m.Name.Zh, m.Name.En), m.Documents.Where(d => !snapshot.Documents.Contains(d)).ToList()));
         return new MaterialsView(checklist, required.ToList());
     }

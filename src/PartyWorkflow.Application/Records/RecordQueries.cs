@@ -7,11 +7,17 @@ namespace PartyWorkflow.Application.Records;
 
 public sealed record GetTrainingClass(Guid Id) : IQuery<TrainingClassView>;
 
-/// <summary>An organization's plaques (the newest on the wall), its welcome-package checklist and its latest records.</summary>
+/// <summary>
+/// An organization's plaques (the newest on the wall), its welcome-package checklist, its latest
+/// records and, for a temporary organization, the secretary and members its approval appointed.
+/// </summary>
 public sealed record GetOrganizationRecords(Guid Id) : IQuery<OrganizationRecords>;
 
 public sealed record OrganizationRecords(Guid OrganizationId, PlaqueView? Plaque, IReadOnlyList<PlaqueView> Plaques,
-    IReadOnlyList<WelcomeItemView> WelcomePackage, bool WelcomePackageComplete, IReadOnlyList<RecordView> Records);
+    IReadOnlyList<WelcomeItemView> WelcomePackage, bool WelcomePackageComplete, IReadOnlyList<RecordView> Records, IReadOnlyList<AppointmentView> Appointments);
+
+/// <summary>An appointed secretary or member of a temporary organization.</summary>
+public sealed record AppointmentView(Guid PersonId, string Name, string Role, DateOnly From);
 
 public sealed class RecordQueryHandlers(PartyWorkflowDbContext db) : IQueryHandler<GetTrainingClass, TrainingClassView>, IQueryHandler<GetOrganizationRecords, OrganizationRecords>
 {
@@ -39,7 +45,11 @@ public sealed class RecordQueryHandlers(PartyWorkflowDbContext db) : IQueryHandl
             .OrderByDescending(r => r.On).ThenByDescending(r => r.Id).Take(LatestRecords)
             .Select(r => new { Record = r, Name = db.People.Where(p => p.Id == r.PersonId).Select(p => p.Name).FirstOrDefault() })
             .ToListAsync(ct);
+        var appointments = await db.TemporaryAppointments.AsNoTracking().Where(a => a.OrganizationId == query.Id)
+            .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => new AppointmentView(p.Id, p.Name, a.Role, a.From))
+            .ToListAsync(ct);
         return new OrganizationRecords(query.Id, plaques.FirstOrDefault(), plaques, checklist, checklist.All(i => i.DeliveredOn is not null),
-            records.Select(x => RecordView.Of(x.Record, x.Name)).ToList());
+            records.Select(x => RecordView.Of(x.Record, x.Name)).ToList(),
+            appointments.OrderBy(a => a.Role == "secretary" ? 0 : 1).ThenBy(a => a.Name, StringComparer.Ordinal).ToList());
     }
 }

@@ -13,6 +13,17 @@ namespace PartyWorkflow.Application.Registry;
 /// </summary>
 public static class ElectedTerm
 {
+    /// <summary>The term goes on record: the organization's <see cref="Organization.TermEndsOn"/> follows its latest end.</summary>
+    public static OrganizationTerm Record(Organization organization, OrganizationTerm term)
+    {
+        if (organization.TermEndsOn is not { } ends || term.EndsOn > ends)
+        {
+            organization.TermEndsOn = term.EndsOn;
+            organization.Version += 1;
+        }
+        return term;
+    }
+
     public static int YearsFor(string kind) => kind == "party-committee" ? 5 : 3;
 
     public static OrganizationTerm From(Organization organization, JsonObject election, DateTimeOffset now)

@@ -37,7 +37,7 @@ public sealed class RecordTermHandler(PartyWorkflowDbContext db, Clock clock) : 
 {
     public async ValueTask<TermView> Handle(RecordTerm command, CancellationToken ct)
     {
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct)
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, ct)
                            ?? throw new NotFoundException("party organization", command.OrganizationId.ToString());
         if (organization.Kind == "work-committee" || organization.FormationMode == "functional")
             throw RuleRefusalException.For("term-elected-organizations-only", "两新工委和临时（功能型）党组织没有选举产生的任期",
@@ -59,7 +59,7 @@ public sealed class RecordTermHandler(PartyWorkflowDbContext db, Clock clock) : 
             SecretaryId = command.SecretaryId, DeputySecretaryId = command.DeputySecretaryId,
             CommitteeMemberIds = string.Join(',', command.CommitteeMemberIds ?? []), CreatedAt = clock.Now,
         };
-        db.OrganizationTerms.Add(term);
+        db.OrganizationTerms.Add(ElectedTerm.Record(organization, term));
         return TermView.Of(term);
     }
 }

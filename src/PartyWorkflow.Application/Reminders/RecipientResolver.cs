@@ -20,8 +20,8 @@ public sealed class RecipientResolver(OrganizationTree tree, SubjectKinds kinds,
         if (definition is null) yield break;
         if (definition.Of == RecipientDefinition.Subject)
         {
-            yield return new Recipient(role, kinds.Get(deadline.SubjectKind).RecipientType, deadline.SubjectId,
-                subjects.GetValueOrDefault((deadline.SubjectKind, deadline.SubjectId))?.Email);
+            var contact = subjects.GetValueOrDefault((deadline.SubjectKind, deadline.SubjectId));
+            yield return new Recipient(role, kinds.Get(deadline.SubjectKind).RecipientType, contact?.RecipientId ?? deadline.SubjectId, contact?.Email);
             yield break;
         }
         Guid? found = deadline.OrganizationId;

@@ -6,7 +6,8 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Application.Subjects;
 
 /// <summary>A subject's name and where reminders addressed to it go.</summary>
-public sealed record SubjectContact(Guid Id, string Name, string? Email);
+/// <param name="RecipientId">Who receives them, when not the subject itself (a request's: the organization registered from it, else its work committee).</param>
+public sealed record SubjectContact(Guid Id, string Name, string? Email, Guid? RecipientId = null);
 
 /// <summary>
 /// One kind of thing instances are about (<c>person</c>, <c>organization</c>…): how the first step's

@@ -36,6 +36,11 @@ public sealed class DefinitionChecker(string file, RuleCatalog rules, IReadOnlyS
                         Add($"$.deadlines[{k}].reminders[{r}].to[{t}]", $"'{d.Deadlines[k].Reminders[r].To[t]}' is not one of the definition's recipients");
         foreach (var duplicate in d.Materials.GroupBy(m => m.Id).Where(g => g.Count() > 1))
             Add("$.materials", $"duplicate checklist id '{duplicate.Key}'");
+        for (var m = 0; m < d.Materials.Count; m++)
+            foreach (var (step, i) in (d.Materials[m].When?.Steps ?? []).Select((s, i) => (s, i)))
+                if (!stepIds.Contains(step)) Add($"$.materials[{m}].when.steps[{i}]", $"'{step}' is not an action of the definition");
+                else if (!d.Steps.Concat(d.SideActions).First(a => a.Id == step).Facts.ContainsKey(d.Materials[m].When!.Fact))
+                    Add($"$.materials[{m}].when.fact", $"'{d.Materials[m].When!.Fact}' is not a fact of '{step}'");
         for (var k = 0; k < d.Deadlines.Count; k++)
             if (d.Deadlines[k].OpenUntil is { } until && !sequence.Contains(until))
                 Add($"$.deadlines[{k}].openUntil", $"'{until}' is not a step of the sequence");

@@ -33,4 +33,21 @@ public sealed record MaterialsDefinition
     public required string Id { get; init; }
     public required LocalizedText Name { get; init; }
     public required IReadOnlyList<string> Documents { get; init; }
+    /// <summary>Only for instances where a step's fact has one of some values (a per-mode checklist); null: always.</summary>
+    public MaterialsCondition? When { get; init; }
+}
+
+/// <summary>A checklist applies when the latest <see cref="Step"/> that recorded <see cref="Fact"/> recorded one of <see cref="Values"/>.</summary>
+public sealed record MaterialsCondition
+{
+    /// <summary>The steps to read the fact from, latest first (a resumed request's mode over the request's).</summary>
+    public required IReadOnlyList<string> Steps { get; init; }
+    public required string Fact { get; init; }
+    public required IReadOnlyList<string> Values { get; init; }
+
+    /// <summary>Whether the instance's facts meet the condition: the first of the steps (in order) that recorded the fact decides.</summary>
+    public bool Holds(Execution.InstanceSnapshot instance) =>
+        Steps.Select(step => instance.Occurrences(step).LastOrDefault(o => o[Fact] is not null)?[Fact])
+            .FirstOrDefault(value => value is not null) is System.Text.Json.Nodes.JsonValue v
+        && v.TryGetValue<string>(out var text) && Values.Contains(text);
 }

@@ -22,7 +22,8 @@ public sealed record PersonSnapshot(Guid Id, string Membership, bool HasVotingRi
     public bool IsFullMember => Membership == "full";
 }
 
-public sealed record OrganizationSnapshot(Guid Id, string Kind, Guid? ParentId, bool HasApprovalAuthority, string? FormationMode = null);
+/// <param name="TermEndsOn">The end of its latest elected term; null when none is on record.</param>
+public sealed record OrganizationSnapshot(Guid Id, string Kind, Guid? ParentId, bool HasApprovalAuthority, string? FormationMode = null, DateOnly? TermEndsOn = null);
 
 /// <summary>
 /// A known subject at the start of an instance: its membership where it is a person, and whether

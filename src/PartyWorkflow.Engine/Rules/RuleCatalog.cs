@@ -65,6 +65,7 @@ public sealed class RuleCatalog
         new SecretaryPrefersLeader(),
         new SecretaryCandidateRequired(),
         new AffiliationCommitment(),
+        new TermChangeApproved(),
     ]);
 
     public IReadOnlyCollection<string> Ids => rules.Keys;

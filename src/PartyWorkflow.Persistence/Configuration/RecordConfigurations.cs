@@ -99,6 +99,19 @@ internal sealed class EstablishmentFoundingMemberConfiguration : IEntityTypeConf
     }
 }
 
+internal sealed class TemporaryAppointmentConfiguration : IEntityTypeConfiguration<TemporaryAppointment>
+{
+    public void Configure(EntityTypeBuilder<TemporaryAppointment> b)
+    {
+        b.ToTable("temporary_appointments");
+        b.Property(a => a.Role).HasMaxLength(20);
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.OrganizationId, a.PersonId }).IsUnique();
+        b.HasIndex(a => a.PersonId);
+    }
+}
+
 internal sealed class OrganizationAdjustmentConfiguration : IEntityTypeConfiguration<OrganizationAdjustment>
 {
     public void Configure(EntityTypeBuilder<OrganizationAdjustment> b)

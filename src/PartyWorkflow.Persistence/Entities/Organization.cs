@@ -23,6 +23,11 @@ public sealed class Organization
     public DateOnly? EstablishedOn { get; set; }
     /// <summary>Dissolved (撤销): coverage ends on this date.</summary>
     public DateOnly? DissolvedOn { get; set; }
+    /// <summary>
+    /// The end of its latest elected term (null: no term on record, "term unknown"), kept with every
+    /// term recorded so that rules on terms (a postponed renewal, say) read it with the organization.
+    /// </summary>
+    public DateOnly? TermEndsOn { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -18,3 +18,18 @@ public sealed class OrganizationTerm
     public string CommitteeMemberIds { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>
+/// A temporary (functional) organization's secretary or member, appointed by the approval of its
+/// request (no election, no term); the person's membership stays where it is.
+/// </summary>
+public sealed class TemporaryAppointment
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid PersonId { get; set; }
+    /// <summary><c>secretary</c> or <c>member</c>.</summary>
+    public required string Role { get; set; }
+    public DateOnly From { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

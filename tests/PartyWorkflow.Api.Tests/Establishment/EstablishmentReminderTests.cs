@@ -78,16 +78,29 @@ public sealed class EstablishmentReminderTests(PostgresFixture fixture) : IClass
         await SweepOnAsync(new DateOnly(2029, 6, 14));
         Assert.Equal(1, await InboxAsync(committee, "任期届满"));
         Assert.Equal(1, await InboxAsync(committee, "组建请示批复期限"));
+        // The organization itself is reminded of its term too (not of the reply to its request).
+        var organization = (await Api.GetAsync($"/api/units/{unit}"))["coveredBy"]!.GetValue<string>();
+        Assert.Equal(1, await InboxAsync(Guid.Parse(organization), "任期届满"));
+        Assert.Equal(0, await InboxAsync(Guid.Parse(organization), "组建请示批复期限"));
 
         // The renewal (换届) on 2029-06-20 closes that term's reminders and opens the next term's.
         await SweepOnAsync(new DateOnly(2029, 6, 25));
-        var organization = (await Api.GetAsync($"/api/units/{unit}"))["coveredBy"]!.GetValue<string>();
-        var renewal = await ApiClient.ExpectAsync(await Api.PostAsync("/api/definitions/organization-renewal/instances", new JsonObject
+        JsonObject Election(string date, string? approval) => new()
         {
-            ["actorId"] = staff.ToString(), ["actorRole"] = "branch", ["date"] = "2029-06-20", ["organizationId"] = organization,
+            ["actorId"] = staff.ToString(), ["actorRole"] = "branch", ["date"] = date, ["organizationId"] = organization,
             ["entitled"] = 3, ["present"] = 3, ["ballotsCast"] = 3, ["seats"] = 1,
             ["candidates"] = new JsonArray(new JsonObject { ["memberId"] = members[1].ToString(), ["yes"] = 3, ["no"] = 0, ["abstain"] = 0 }),
-        }), HttpStatusCode.Created);
+            ["termChangeApproval"] = approval,
+        };
+        // The term ends 2029-12-13: an election six months before is advanced and needs an approval;
+        // one more than a year before is refused even with one.
+        foreach (var (date, approval) in new[] { ("2029-06-20", (string?)null), ("2028-12-12", "县两新工委〔2028〕8号") })
+        {
+            using var refused = await Api.PostAsync("/api/definitions/organization-renewal/instances", Election(date, approval));
+            Assert.Equal("term-change-approved", (await ApiClient.ExpectAsync(refused, HttpStatusCode.UnprocessableEntity))["unmetRules"]![0]!["ruleId"]!.GetValue<string>());
+        }
+        var renewal = await ApiClient.ExpectAsync(await Api.PostAsync("/api/definitions/organization-renewal/instances",
+            Election("2029-06-20", "县两新工委〔2029〕4号：同意提前换届")), HttpStatusCode.Created);
         var renewalId = renewal["id"]!.GetValue<string>();
         var approved = await ApiClient.ExpectAsync(await Api.PostAsync($"/api/instances/{renewalId}/actions/approve-renewal", new JsonObject
         {
@@ -104,6 +117,7 @@ public sealed class EstablishmentReminderTests(PostgresFixture fixture) : IClass
         // 92 days before the old end: no reminder of the old term any more.
         await SweepOnAsync(new DateOnly(2029, 9, 12));
         Assert.Equal(1, await InboxAsync(committee, "任期届满"));
+        Assert.Equal(1, await InboxAsync(Guid.Parse(organization), "任期届满"));
     }
 
     private async Task SweepOnAsync(DateOnly day)

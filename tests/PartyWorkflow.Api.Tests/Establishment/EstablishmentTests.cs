@@ -112,6 +112,8 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
             ["date"] = "2026-05-20", ["items"] = new JsonArray("party-flag", "plaque", "seal", "materials", "badge", "constitution", "pen", "notebook"),
         });
         Assert.Equal("established", done["state"]!.GetValue<string>());
+        var checklist = Assert.Single((await Api.GetAsync($"/api/instances/{instance}"))["materials"]!["required"]!.AsArray())!;
+        Assert.Equal(("standalone-joint", "[]"), (checklist["id"]!.GetValue<string>(), checklist["missing"]!.ToJsonString()));
         // The term's end outlives the establishment: a renewal closes it (2026-04-20 + 3 years).
         var termEnd = JsonNode.Parse(await Api.Client.GetStringAsync($"/api/deadlines?kind=term-end&organization={setting.Committee}"))!.AsArray();
         Assert.Equal("2029-04-20", Assert.Single(termEnd)!["dueDate"]!.GetValue<string>());
@@ -183,6 +185,13 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         var host = await Api.CreateOrganizationAsync("party-committee", name: "工业园区综合党委");
         var instance = await StartAsync(Request(setting, "affiliated", "branch", [unit], []));
         await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "approved" });
+        // The affiliation's own checklist: the request and the reply on file, the commitment letter and the record to come.
+        var materials = (await Api.GetAsync($"/api/instances/{instance}"))["materials"]!;
+        var list = Assert.Single(materials["required"]!.AsArray())!;
+        Assert.Equal("affiliated", list["id"]!.GetValue<string>());
+        Assert.Equal(["commitment-letter", "affiliation-record"], list["missing"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal(["request-letter", "approval-reply", "commitment-letter", "affiliation-record"],
+            materials["checklist"]!.AsArray().Select(d => d!["documentId"]!.GetValue<string>()));
         // No founding meeting on this path.
         var meeting = await Api.ActAsync(instance, "hold-founding-meeting", Meeting("2026-03-20", [setting.Staff], 1, 1, (setting.Staff, 1)), setting.Staff, "work-committee");
         Assert.Contains("step-fits-mode", await meeting.Content.ReadAsStringAsync());
@@ -217,8 +226,12 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         var early = await Api.ActAsync(instance, "resume-as-standalone", Resume(members), setting.Staff, "work-committee");
         Assert.Contains("standalone-min-3-full-members", await early.Content.ReadAsStringAsync());
         members.Add(await RegisterMemberAsync(setting, unit, 2));
+        string ChecklistOf(JsonNode view) => Assert.Single(view["materials"]!["required"]!.AsArray())!["id"]!.GetValue<string>();
+        Assert.Equal("dispatched", ChecklistOf(await Api.GetAsync($"/api/instances/{instance}")));
         var resumed = await ActAsync(setting, instance, "resume-as-standalone", Resume(members));
         Assert.Equal("submit-request", resumed["state"]!.GetValue<string>());
+        // Resumed as standalone, the request follows the standalone checklist.
+        Assert.Equal("standalone-joint", ChecklistOf(await Api.GetAsync($"/api/instances/{instance}")));
 
         await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-09-10", ["decision"] = "approved" });
         await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-09-20", members, 3, 1, (members[0], 3), (members[1], 0)));
@@ -265,6 +278,10 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         Assert.Empty(report["misfits"]!.AsArray());
         var staff = await Api.GetAsync($"/api/members/{setting.Staff}");
         Assert.Equal(setting.Holding.ToString(), staff["branchId"]!.GetValue<string>());
+        // The appointed secretary is on the temporary organization's record (its membership stays where it was).
+        var appointed = Assert.Single((await Api.GetAsync($"/api/party-organizations/{temporary}/records"))["appointments"]!.AsArray())!;
+        Assert.Equal((setting.Staff.ToString(), "secretary", "2026-03-15"),
+            (appointed["personId"]!.GetValue<string>(), appointed["role"]!.GetValue<string>(), appointed["from"]!.GetValue<string>()));
     }
 
     private async Task<Guid> RegisterMemberAsync(Setting setting, Guid unit, int i)

@@ -175,4 +175,38 @@ public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var (action, facts) in steps(members))
             AssertOneTransaction(action, await MeasureAsync(action, () => Act(instance, action, facts)));
     }
+
+    [Fact]
+    public async Task A_renewal_of_an_organization_on_record_stays_within_the_budget()
+    {
+        var holding = await api.CreateOrganizationAsync("branch");
+        var staff = await api.CreateMemberAsync(holding);
+        async Task<Guid> RenewAsync(bool measure)
+        {
+            // An organization entered on record, its term ended 2026-11-01; the renewal is late, with an approval.
+            var branch = await api.CreateOrganizationAsync("branch");
+            var secretary = await api.CreateMemberAsync(branch);
+            await ApiClient.ExpectAsync(await api.Client.PostAsJsonAsync($"/api/party-organizations/{branch}/terms", new { electedOn = "2023-11-01" }), HttpStatusCode.Created);
+            Guid renewal = default;
+            async Task Start() => renewal = Guid.Parse((await ApiClient.ExpectAsync(await api.PostAsync("/api/definitions/organization-renewal/instances", new JsonObject
+            {
+                ["actorId"] = staff.ToString(), ["actorRole"] = "branch", ["date"] = "2026-11-20", ["organizationId"] = branch.ToString(),
+                ["entitled"] = 3, ["present"] = 3, ["ballotsCast"] = 3, ["seats"] = 1, ["termChangeApproval"] = "县两新工委同意延期换届",
+                ["candidates"] = new JsonArray(new JsonObject { ["memberId"] = secretary.ToString(), ["yes"] = 3, ["no"] = 0, ["abstain"] = 0 }),
+            }), HttpStatusCode.Created))["id"]!.GetValue<string>());
+            async Task Approve() => await ApiClient.ExpectAsync(await api.ActAsync(renewal, "approve-renewal",
+                new JsonObject { ["date"] = "2026-11-25", ["decision"] = "approved" }, staff, "work-committee"), HttpStatusCode.OK);
+            if (!measure)
+            {
+                await Start();
+                await Approve();
+                return renewal;
+            }
+            AssertOneTransaction("renewal start", await MeasureAsync("renewal start", Start));
+            AssertOneTransaction("approve-renewal", await MeasureAsync("approve-renewal", Approve));
+            return renewal;
+        }
+        await RenewAsync(measure: false);
+        await RenewAsync(measure: true);
+    }
 }

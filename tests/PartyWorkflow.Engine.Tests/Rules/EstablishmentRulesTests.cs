@@ -259,4 +259,39 @@ public sealed class EstablishmentRulesTests
         Assert.True(Check(rule, "affiliated", [Unit(1)], new JsonObject { ["commitmentLetter"] = "承诺书 2026-02-20" }).Met);
         Assert.True(Check(rule, "standalone", [Unit(3)]).Met);
     }
+
+    [Fact]
+    public void A_renewal_held_early_or_late_needs_an_approval_and_is_advanced_by_at_most_a_year()
+    {
+        var rule = new TermChangeApproved();
+        var organization = new OrganizationSnapshot(Guid.NewGuid(), "branch", null, false, "standalone", new DateOnly(2027, 6, 30));
+        RuleResult Held(string date, string? approval = null, OrganizationSnapshot? of = null)
+        {
+            var facts = new JsonObject { ["date"] = date, ["organizationId"] = (of ?? organization).Id.ToString() };
+            if (approval is not null) facts["termChangeApproval"] = approval;
+            return rule.Evaluate(RuleCheck.Context(rule, facts.ToJsonString(), today: new DateOnly(2029, 1, 1)) with
+            {
+                Registry = new RegistrySnapshot { Organizations = new Dictionary<Guid, OrganizationSnapshot> { [(of ?? organization).Id] = of ?? organization } },
+            });
+        }
+
+        // On time: from 3 months before the end through the end.
+        Assert.True(Held("2027-03-30").Met);
+        Assert.True(Held("2027-06-30").Met);
+        // Advanced: needs an approval; more than 12 months early is refused even with one.
+        Assert.False(Held("2027-03-29").Met);
+        Assert.True(Held("2027-03-29", "县两新工委〔2027〕5号").Met);
+        Assert.True(Held("2026-06-30", "县两新工委〔2026〕9号").Met);
+        var tooEarly = Held("2026-06-29", "县两新工委〔2026〕9号");
+        Assert.False(tooEarly.Met);
+        Assert.Contains("12个月", tooEarly.Message!.Zh);
+        // Postponed: needs an approval, then passes (the organization must still renew).
+        var late = Held("2027-07-01");
+        Assert.False(late.Met);
+        Assert.Contains("延期", late.Message!.Zh);
+        Assert.True(Held("2027-07-01", "州两新工委批复").Met);
+        Assert.True(Held("2028-09-01", "州两新工委批复").Met);
+        // No term on record: the first one starts here.
+        Assert.True(Held("2020-01-01", of: organization with { TermEndsOn = null }).Met);
+    }
 }
