@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<EffectHandlers>();
         services.AddScoped<SubjectLocks>();
         services.AddScoped<Registry.OrganizationChecks>();
+        services.AddScoped<Registry.TermsOnRecord>();
         services.AddScoped<Units.UnitCounts>();
         services.AddScoped<Units.Import.UnitImporter>();
 

@@ -32,7 +32,7 @@ public sealed class RecordRenewalEffect(PartyWorkflowDbContext db, Clock clock) 
         var requests = $"SELECT {batch.Column<EstablishmentRequest>(nameof(EstablishmentRequest.Id))} FROM {batch.Table<EstablishmentRequest>()} "
                        + $"WHERE {batch.Column<EstablishmentRequest>(nameof(EstablishmentRequest.OrganizationId))} = ({reads.SubjectIdSql})";
         earlier = batch.Where<Deadline>($"{Column(nameof(Deadline.IsOpen))} = {batch.Parameter(true)} AND {Column(nameof(Deadline.Kind))} = {batch.Parameter(TermEnd)} "
-                                        + $"AND {Column(nameof(Deadline.InstanceId))} <> ({reads.InstanceIdSql}) "
+                                        + $"AND ({Column(nameof(Deadline.InstanceId))} IS NULL OR {Column(nameof(Deadline.InstanceId))} <> ({reads.InstanceIdSql})) "
                                         + $"AND ({Column(nameof(Deadline.SubjectId))} = ({reads.SubjectIdSql}) OR {Column(nameof(Deadline.SubjectId))} IN ({requests})) AND {reads.OnlyIfSql}");
     }
 

@@ -69,8 +69,8 @@ public sealed class ListInstancesHandler(PartyWorkflowDbContext db, Clock clock)
         var names = await OrganizationSubtree.NamesAsync(db, page.Select(i => i.OrganizationId), ct);
         var ids = page.Select(i => i.Id).ToList();
         var today = clock.Today;
-        var next = (await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && ids.Contains(d.InstanceId))
-                .Select(d => new { d.InstanceId, d.Kind, d.DueDate }).ToListAsync(ct))
+        var next = (await db.Deadlines.AsNoTracking().Where(d => d.IsOpen && d.InstanceId != null && ids.Contains(d.InstanceId.Value))
+                .Select(d => new { InstanceId = d.InstanceId!.Value, d.Kind, d.DueDate }).ToListAsync(ct))
             .GroupBy(d => d.InstanceId)
             .ToDictionary(g => g.Key, g => g.OrderBy(d => d.DueDate).Select(d => new NextDeadline(d.Kind, d.DueDate, d.DueDate < today)).First());
         return new InstancePage(page.Select(i => new InstanceSummary(

@@ -14,9 +14,13 @@ namespace PartyWorkflow.Application.Registry;
 public static class ElectedTerm
 {
     /// <summary>The term goes on record: the organization's <see cref="Organization.TermEndsOn"/> follows its latest end.</summary>
-    public static OrganizationTerm Record(Organization organization, OrganizationTerm term)
+    public static OrganizationTerm Record(Organization organization, OrganizationTerm term) => Record(organization, term, out _);
+
+    /// <param name="latest">Whether the term is now the organization's latest (the end moved).</param>
+    public static OrganizationTerm Record(Organization organization, OrganizationTerm term, out bool latest)
     {
-        if (organization.TermEndsOn is not { } ends || term.EndsOn > ends)
+        latest = organization.TermEndsOn is not { } ends || term.EndsOn > ends;
+        if (latest)
         {
             organization.TermEndsOn = term.EndsOn;
             organization.Version += 1;

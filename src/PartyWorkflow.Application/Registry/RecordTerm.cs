@@ -33,7 +33,7 @@ public sealed record TermView(Guid Id, Guid OrganizationId, DateOnly ElectedOn, 
         t.CommitteeMemberIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList());
 }
 
-public sealed class RecordTermHandler(PartyWorkflowDbContext db, Clock clock) : ICommandHandler<RecordTerm, TermView>
+public sealed class RecordTermHandler(PartyWorkflowDbContext db, Clock clock, TermsOnRecord terms) : ICommandHandler<RecordTerm, TermView>
 {
     public async ValueTask<TermView> Handle(RecordTerm command, CancellationToken ct)
     {
@@ -59,7 +59,9 @@ public sealed class RecordTermHandler(PartyWorkflowDbContext db, Clock clock) : 
             SecretaryId = command.SecretaryId, DeputySecretaryId = command.DeputySecretaryId,
             CommitteeMemberIds = string.Join(',', command.CommitteeMemberIds ?? []), CreatedAt = clock.Now,
         };
-        db.OrganizationTerms.Add(ElectedTerm.Record(organization, term));
+        db.OrganizationTerms.Add(ElectedTerm.Record(organization, term, out var latest));
+        // The latest term's end is reminded of; an earlier term entered for the record is history.
+        if (latest) await terms.OpenAsync(organization, term.EndsOn, ct);
         return TermView.Of(term);
     }
 }

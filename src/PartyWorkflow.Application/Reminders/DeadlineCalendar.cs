@@ -13,13 +13,13 @@ public static class DeadlineCalendar
 {
     public const string ProductId = "-//PartyWorkflow//Deadlines//ZH";
 
-    public static string Write(string ownerName, IEnumerable<Deadline> deadlines, IReadOnlyDictionary<Guid, string> subjectNamesByInstance, WorkflowCatalog catalog)
+    public static string Write(string ownerName, IEnumerable<Deadline> deadlines, IReadOnlyDictionary<(string Kind, Guid Id), string> subjectNames, WorkflowCatalog catalog)
     {
         var calendar = new Calendar { ProductId = ProductId };
         // The name phone calendars show for a subscription (a de-facto standard, not RFC 5545).
         calendar.AddProperty("X-WR-CALNAME", $"{ownerName} 党建工作期限");
         foreach (var deadline in deadlines.OrderBy(d => d.DueDate).ThenBy(d => d.Id))
-            calendar.Events.Add(Event(deadline, subjectNamesByInstance.GetValueOrDefault(deadline.InstanceId) ?? "", catalog));
+            calendar.Events.Add(Event(deadline, subjectNames.GetValueOrDefault((deadline.SubjectKind, deadline.SubjectId)) ?? "", catalog));
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 

@@ -14,7 +14,7 @@ namespace PartyWorkflow.Application.Reminders;
 /// </summary>
 public sealed record GetCalendarFeed(string Token) : IQuery<string>;
 
-public sealed class GetCalendarFeedHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog) : IQueryHandler<GetCalendarFeed, string>
+public sealed class GetCalendarFeedHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog, Subjects.SubjectKinds kinds) : IQueryHandler<GetCalendarFeed, string>
 {
     public async ValueTask<string> Handle(GetCalendarFeed query, CancellationToken ct)
     {
@@ -24,9 +24,8 @@ public sealed class GetCalendarFeedHandler(PartyWorkflowDbContext db, WorkflowCa
                    ?? throw new NotFoundException("calendar feed", "(unknown or revoked token)");
 
         var (ownerName, deadlines) = feed.OwnerType == "member" ? await OfMemberAsync(feed.OwnerId, ct) : await OfOrganizationAsync(feed.OwnerId, ct);
-        var instanceIds = deadlines.Select(d => d.InstanceId).Distinct().ToList();
-        var names = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.SubjectName, ct);
-        return DeadlineCalendar.Write(ownerName, deadlines, names, catalog);
+        var subjects = await kinds.ContactsAsync(deadlines.Select(d => (d.SubjectKind, d.SubjectId)), ct);
+        return DeadlineCalendar.Write(ownerName, deadlines, subjects.ToDictionary(s => s.Key, s => s.Value.Name), catalog);
     }
 
     private async Task<(string Name, List<Deadline> Deadlines)> OfMemberAsync(Guid personId, CancellationToken ct)

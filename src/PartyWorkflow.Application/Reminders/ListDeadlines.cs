@@ -14,11 +14,12 @@ namespace PartyWorkflow.Application.Reminders;
 /// </summary>
 public sealed record ListDeadlines(DateOnly? DueBefore, string? Kind, Guid? Organization, bool? Overdue) : IQuery<IReadOnlyList<DeadlineItem>>;
 
+/// <param name="InstanceId">The instance the deadline is of; null (and no <paramref name="InstanceState"/>) for one the registry opened (a term entered on record).</param>
 public sealed record DeadlineItem(
-    Guid Id, Guid InstanceId, string Kind, string KindName, DateOnly DueDate, bool Overdue, int DaysLeft,
-    string SubjectKind, Guid SubjectId, string SubjectName, Guid OrganizationId, string OrganizationName, string InstanceState);
+    Guid Id, Guid? InstanceId, string Kind, string KindName, DateOnly DueDate, bool Overdue, int DaysLeft,
+    string SubjectKind, Guid SubjectId, string SubjectName, Guid OrganizationId, string OrganizationName, string? InstanceState);
 
-public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog, Clock clock) : IQueryHandler<ListDeadlines, IReadOnlyList<DeadlineItem>>
+public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog, Clock clock, Subjects.SubjectKinds kinds) : IQueryHandler<ListDeadlines, IReadOnlyList<DeadlineItem>>
 {
     private const int Limit = 2000;
 
@@ -35,13 +36,17 @@ public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCata
             .Where(d => branches == null || branches.Contains(d.OrganizationId))
             .Where(d => query.Overdue == null || (query.Overdue == true ? d.DueDate < today : d.DueDate >= today))
             .OrderBy(d => d.DueDate).Take(Limit)
-            .Join(db.Instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Name = i.SubjectName, i.State })
+            .GroupJoin(db.Instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Instances = i })
+            .SelectMany(x => x.Instances.DefaultIfEmpty(), (x, i) => new { x.Deadline, Name = i == null ? null : i.SubjectName, State = i == null ? null : i.State })
             .ToListAsync(ct);
+        // A deadline the registry opened has no instance to name its subject: the subject kind does.
+        var subjects = await kinds.ContactsAsync(rows.Where(x => x.Name is null).Select(x => (x.Deadline.SubjectKind, x.Deadline.SubjectId)), ct);
         var names = await OrganizationSubtree.NamesAsync(db, rows.Select(x => x.Deadline.OrganizationId), ct);
         return rows.Select(x => new DeadlineItem(
             x.Deadline.Id, x.Deadline.InstanceId, x.Deadline.Kind,
             catalog.DeadlineKind(x.Deadline.DefinitionId, x.Deadline.DefinitionVersion, x.Deadline.Kind)?.Name.Zh ?? x.Deadline.Kind,
             x.Deadline.DueDate, x.Deadline.DueDate < today, x.Deadline.DueDate.DayNumber - today.DayNumber,
-            x.Deadline.SubjectKind, x.Deadline.SubjectId, x.Name, x.Deadline.OrganizationId, names.GetValueOrDefault(x.Deadline.OrganizationId, ""), x.State)).ToList();
+            x.Deadline.SubjectKind, x.Deadline.SubjectId,
+            x.Name ?? subjects.GetValueOrDefault((x.Deadline.SubjectKind, x.Deadline.SubjectId))?.Name ?? "", x.Deadline.OrganizationId, names.GetValueOrDefault(x.Deadline.OrganizationId, ""), x.State)).ToList();
     }
 }

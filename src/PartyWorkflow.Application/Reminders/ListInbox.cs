@@ -14,8 +14,9 @@ public sealed record ListInbox(Guid? Member, Guid? Organization, bool UnreadOnly
     }
 }
 
+/// <param name="InstanceId">The instance the deadline is of; null for a deadline the registry opened (a term entered on record).</param>
 public sealed record InboxItem(
-    Guid Id, Guid InstanceId, string DeadlineKind, string ReminderKind, int Occurrence, string RecipientRole,
+    Guid Id, Guid? InstanceId, string DeadlineKind, string ReminderKind, int Occurrence, string RecipientRole,
     DateOnly FireOn, DateOnly DueDate, string Subject, string Body, DateTimeOffset? ReadAt);
 
 public sealed class ListInboxHandler(PartyWorkflowDbContext db) : IQueryHandler<ListInbox, IReadOnlyList<InboxItem>>

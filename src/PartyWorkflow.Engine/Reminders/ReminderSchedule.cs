@@ -7,6 +7,8 @@ public sealed record ReminderOccurrence(string Kind, int Occurrence, DateOnly Fi
 /// <summary>
 /// When a deadline's reminders fall, from its kind's declared schedule: <c>before</c> N days before
 /// the due date, <c>due</c> on it, <c>overdue</c> every N days after it (occurrence 1, 2, 3…).
+/// A kind with several <c>before</c> reminders (6 and 3 months before a term ends) numbers them
+/// 0, 1… in the order declared, so that each is a reminder of its own.
 /// Pure: the sweeps ask it which reminders fall in a range of days and when the next one falls.
 /// </summary>
 public static class ReminderSchedule
@@ -16,13 +18,15 @@ public static class ReminderSchedule
     {
         if (through < from) return [];
         var found = new List<ReminderOccurrence>();
+        var before = 0;
         foreach (var reminder in kind.Reminders)
         {
             switch (reminder.Kind)
             {
                 case "before" or "due":
                     var day = reminder.Kind == "before" ? due.AddDays(-reminder.Days) : due;
-                    if (day >= from && day <= through) found.Add(new ReminderOccurrence(reminder.Kind, 0, day, reminder.To));
+                    var occurrence = reminder.Kind == "before" ? before++ : 0;
+                    if (day >= from && day <= through) found.Add(new ReminderOccurrence(reminder.Kind, occurrence, day, reminder.To));
                     break;
                 case "overdue" when reminder.Days > 0:
                     var first = Math.Max(1, (from.DayNumber - due.DayNumber + reminder.Days - 1) / reminder.Days);

@@ -75,7 +75,7 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsOpen")
@@ -727,7 +727,7 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("FireOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Occurrence")

@@ -70,7 +70,7 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsOpen")
@@ -722,7 +722,7 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("FireOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstanceId")
+                    b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Occurrence")

@@ -1,10 +1,13 @@
 namespace PartyWorkflow.Persistence.Entities;
 
-/// <summary>A deadline an instance has open (or had): indexed by due date for the reminder sweeps.</summary>
+/// <summary>
+/// A deadline an instance has open (or had), or one the registry opened on its own (the term of an
+/// organization entered on record, <see cref="InstanceId"/> null): indexed by due date for the reminder sweeps.
+/// </summary>
 public sealed class Deadline
 {
     public Guid Id { get; set; }
-    public Guid InstanceId { get; set; }
+    public Guid? InstanceId { get; set; }
     public required string Kind { get; set; }
     public DateOnly DueDate { get; set; }
     /// <summary>The instance's filing organization, kept in step with it (a transfer moves its deadlines).</summary>

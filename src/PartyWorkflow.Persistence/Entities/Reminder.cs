@@ -9,7 +9,7 @@ public sealed class Reminder
 {
     public Guid Id { get; set; }
     public Guid DeadlineId { get; set; }
-    public Guid InstanceId { get; set; }
+    public Guid? InstanceId { get; set; }
     public required string DeadlineKind { get; set; }
     /// <summary><c>before</c>, <c>due</c> or <c>overdue</c>.</summary>
     public required string ReminderKind { get; set; }

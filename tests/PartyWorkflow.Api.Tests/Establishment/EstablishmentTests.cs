@@ -331,4 +331,36 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         var quiet = await ApiClient.ExpectAsync(await Api.PostAsync("/api/establishments", request), HttpStatusCode.Created);
         Assert.Empty(quiet["warnings"]!.AsArray());
     }
+
+    [Fact]
+    public async Task The_founding_meetings_rules_refuse_and_pass_at_their_boundaries()
+    {
+        var setting = await SettingAsync();
+        var (unit, members) = await UnitWithMembersAsync(setting, 10);
+        var instance = await StartAsync(Request(setting, "standalone", "branch", [unit], members));
+        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+        async Task<string[]> Refused(JsonObject meeting)
+        {
+            using var response = await Api.ActAsync(instance, "hold-founding-meeting", meeting, setting.Staff, "work-committee");
+            return (await ApiClient.ExpectAsync(response, HttpStatusCode.UnprocessableEntity))["unmetRules"]!.AsArray()
+                .Select(r => r!["ruleId"]!.GetValue<string>()).ToArray();
+        }
+        (Guid, int)[] Votes(params int[] yes) => yes.Select((y, i) => (members[i], y)).ToArray();
+
+        // 8 of 10 entitled present is not more than 4/5; ballots beyond those present do not add up.
+        Assert.Contains("election-quorum-4-5", await Refused(Meeting("2026-04-10", members, 8, 5, Votes(8, 8, 8, 8, 8, 0))));
+        var overCast = Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 9, 0));
+        overCast["ballotsCast"] = 10;
+        Assert.Contains("election-tally-consistent", await Refused(overCast));
+        // 10 full members elect a committee, not just a secretary; 5 candidates for 5 seats are not 20% more.
+        Assert.Contains("committee-when-7", await Refused(Meeting("2026-04-10", members, 9, 1, Votes(9))));
+        Assert.Contains("candidates-20-percent-more", await Refused(Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 9))));
+
+        // 9 present, 6 candidates for 5 seats: valid. 5 yes of 10 entitled is not over half: a seat is left
+        // empty, recorded (decided by elected-by-majority), and a further round elects with 6.
+        var short1 = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 5, 0)));
+        Assert.Equal(("seats-not-filled", "elected-by-majority"), (short1["outcome"]!.GetValue<string>(), short1["decidedBy"]!["ruleId"]!.GetValue<string>()));
+        var elected = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", members, 9, 5, Votes(9, 9, 9, 9, 6, 0)));
+        Assert.Equal(("elected", "hold-founding-meeting"), (elected["outcome"]!.GetValue<string>(), elected["state"]!.GetValue<string>()));
+    }
 }
