@@ -14,12 +14,21 @@ public readonly record struct Reply(int Status, Guid? Id = null, string? Problem
 /// <summary>
 /// The HTTP API as a client uses it, through one shared HttpClient whose connections stay open for the
 /// whole run (a new connection per request would measure connection set-up, and new PostgreSQL
-/// backends behind it). Counts every action the server accepted since it started.
+/// backends behind it). Counts every action the server accepted since it started. Requests are
+/// signed in: registry calls as the administrator, steps as a user of the acting person (created on
+/// first use, holding every workflow role, so that the server acts in the step's first actor).
 /// </summary>
 public sealed class Api(HttpClient http)
 {
+    public const string AdminUser = "load-admin";
+    public const string AdminPassword = "Load-driver-Password-2026";
+    private const string UserPassword = "Load-user-Password-2026";
+    private static readonly string[] WorkflowRoles = ["branch", "instructor", "party-committee", "organization-department", "work-committee"];
+
     private long actionsTaken;
     private int problemsShown;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Lazy<Task<string>>> tokens = new();
+    private string? adminToken;
 
     public long ActionsTaken => Interlocked.Read(ref actionsTaken);
 
@@ -63,24 +72,24 @@ public sealed class Api(HttpClient http)
             },
             ["branchId"] = branch.Id.ToString(),
             ["applicationDate"] = Dates.Format(applicationDate),
-            ["actorId"] = branch.Secretary.ToString(),
-        }, ct);
+        }, ct, branch.Secretary);
 
+    /// <remarks><paramref name="role"/> is what the step's first actor is; the server chooses it from the user's roles.</remarks>
     public async Task<Reply> ActAsync(Guid instanceId, string actionId, JsonObject facts, Guid actorId, string role, CancellationToken ct)
     {
-        facts["actorId"] = actorId.ToString();
-        facts["actorRole"] = role;
-        var reply = await PostAsync($"/api/instances/{instanceId}/actions/{actionId}", facts, ct);
+        var reply = await PostAsync($"/api/instances/{instanceId}/actions/{actionId}", facts, ct, actorId);
         if (reply.Status == (int)HttpStatusCode.OK) Interlocked.Increment(ref actionsTaken);
         return reply;
     }
 
-    private async Task<Reply> PostAsync(string path, JsonNode body, CancellationToken ct)
+    private async Task<Reply> PostAsync(string path, JsonNode body, CancellationToken ct, Guid? actor = null)
     {
         try
         {
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(path, content, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                actor is { } person ? await tokens.GetOrAdd(person, p => new Lazy<Task<string>>(() => UserTokenAsync(p, ct))).Value : await AdminTokenAsync(ct));
+            using var response = await http.SendAsync(request, ct);
             var bytes = await response.Content.ReadAsByteArrayAsync(ct);
             var status = (int)response.StatusCode;
             if (status == (int)HttpStatusCode.Created)
@@ -98,6 +107,34 @@ public sealed class Api(HttpClient http)
             ShowProblem(path, 0, ex.Message);
             return new Reply(0, Problem: ex.Message);
         }
+    }
+
+    private async Task<string> AdminTokenAsync(CancellationToken ct) => adminToken ??= await LoginAsync(AdminUser, AdminPassword, ct);
+
+    private async Task<string> UserTokenAsync(Guid person, CancellationToken ct)
+    {
+        var userName = $"load-{person:N}";
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/users")
+        {
+            Content = new StringContent(new JsonObject
+            {
+                ["userName"] = userName, ["password"] = UserPassword, ["personId"] = person.ToString(),
+                ["roles"] = new JsonArray(WorkflowRoles.Select(r => (JsonNode)new JsonObject { ["role"] = r }).ToArray()),
+            }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        create.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await AdminTokenAsync(ct));
+        using var created = await http.SendAsync(create, ct);
+        if (created.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"could not create the user of {person}: {(int)created.StatusCode}");
+        return await LoginAsync(userName, UserPassword, ct);
+    }
+
+    private async Task<string> LoginAsync(string userName, string password, CancellationToken ct)
+    {
+        using var content = new StringContent(new JsonObject { ["userName"] = userName, ["password"] = password }.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("/api/auth/login", content, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"sign-in of {userName} failed: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["accessToken"]!.GetValue<string>();
     }
 
     /// <summary>The first few refusals are printed whole: a 422's unmetRules say which fact or date to fix.</summary>

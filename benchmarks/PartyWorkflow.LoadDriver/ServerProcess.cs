@@ -41,6 +41,9 @@ public sealed class ServerProcess : IDisposable
                 ["ConnectionStrings__Default"] = connectionString,
                 ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
                 ["PartyWorkflow__SeedDemoData"] = "false",
+                // The driver signs in as this administrator and creates a user for each acting secretary.
+                ["PartyWorkflow__Admin__UserName"] = Api.AdminUser,
+                ["PartyWorkflow__Admin__Password"] = Api.AdminPassword,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
             },
         };

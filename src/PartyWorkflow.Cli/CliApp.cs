@@ -10,12 +10,13 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Cli;
 
 /// <summary>
-/// <c>partyworkflow definitions validate [dir]</c>, <c>definitions diagram &lt;definitionId&gt;</c>, <c>db migrate</c>.
+/// <c>partyworkflow definitions validate [dir]</c>, <c>definitions diagram &lt;definitionId&gt;</c>, <c>db migrate</c>,
+/// <c>units import</c>, <c>users create-admin</c>.
 /// Writers are passed in so that tests can read what a user would see.
 /// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var defaultDir = configuration["PartyWorkflow:WorkflowsPath"] ?? new PartyWorkflowOptions().WorkflowsPath;
@@ -38,8 +39,13 @@ public static class CliApp
         var import = new Command("import", "Import the survey of units (摸排台账): rows with faults are reported by row and column") { fileArgument, dryRunOption, connectionOption };
         import.SetAction((result, ct) => ImportCommand.RunAsync(result.GetValue(fileArgument)!, result.GetValue(dryRunOption), result.GetValue(connectionOption), configuration, output, error, ct));
 
+        var userOption = new Option<string>("--user") { Description = "the administrator's user name", Required = true };
+        var createAdmin = new Command("create-admin", "Create an administrator; the password is read from standard input") { userOption, connectionOption };
+        createAdmin.SetAction((result, _) => UsersCommand.CreateAdminAsync(result.GetValue(userOption)!, result.GetValue(connectionOption), configuration, input ?? Console.In, output, error));
+
         var root = new RootCommand("PartyWorkflow: workflow definitions and database tools")
         {
+            new Command("users", "Users who sign in") { createAdmin },
             new Command("units", "Units (enterprises and social organizations)") { import },
             new Command("definitions", "Workflow definitions") { validate, diagram },
             new Command("db", "Database") { migrate },

@@ -8,8 +8,15 @@ namespace PartyWorkflow.Persistence;
 /// The one DbContext. Handlers use it directly (no repositories): each use case reads and writes
 /// what it needs in one transaction, and that is easier to follow than a layer of indirection.
 /// </summary>
-public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbContext> options) : DbContext(options)
+/// <remarks>Identity's user tables live here too (<see cref="AppUser"/>); roles are the project's own <see cref="RoleAssignment"/>s, each with a scope.</remarks>
+public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbContext> options)
+    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityUserContext<AppUser, Guid>(options),
+        Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring (sign-in cookies and tokens), shared by every server process on the database.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
@@ -39,6 +46,7 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.ApplyConfigurationsFromAssembly(typeof(PartyWorkflowDbContext).Assembly);
         if (Database.IsSqlite())
         {

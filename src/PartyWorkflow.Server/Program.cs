@@ -14,6 +14,7 @@ using Scalar.AspNetCore;
 // apply) whatever folder `dotnet path/to/PartyWorkflow.Server.dll` is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddPartyWorkflow(builder.Configuration);
+builder.Services.AddSignIn();
 
 const long maxBody = 1024 * 1024;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
@@ -60,12 +61,15 @@ app.Use((context, next) =>
         : next(context);
 });
 app.UseJsonBodiesOnly();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseCompleteOpenApiDocument();
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Content(HomePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
 app.MapGet("/health", async (IMediator mediator, CancellationToken ct) =>
-    TypedResults.Ok(new { status = "ok", scheduler = await mediator.Send(new SchedulerStatus(), ct) })).WithTags("Health");
+    TypedResults.Ok(new { status = "ok", scheduler = await mediator.Send(new SchedulerStatus(), ct) })).WithTags("Health").AllowAnonymous();
+app.MapUserEndpoints();
 app.MapInstanceEndpoints();
 app.MapDefinitionEndpoints();
 app.MapRegistryEndpoints();
@@ -80,6 +84,8 @@ if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true))
     await app.Services.MigrateAsync();
     await PartyWorkflow.Application.Instances.AwaitedRolesBackfill.RunAsync(app.Services);
 }
+// The first administrator comes from configuration (never from a password in the code).
+await PartyWorkflow.Application.Users.FirstAdmin.EnsureAsync(app.Services, app.Configuration);
 // Demo data belongs to the embedded default; a PostgreSQL database gets it only when asked for.
 var seed = app.Configuration.GetValue<bool?>("PartyWorkflow:SeedDemoData")
            ?? !PartyWorkflow.Persistence.DatabaseProvider.IsPostgres(ServiceCollectionExtensions.ConnectionString(app.Configuration));

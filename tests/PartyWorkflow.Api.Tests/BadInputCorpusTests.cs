@@ -339,7 +339,9 @@ public sealed class BadInputCorpusTests(PostgresFixture fixture) : IClassFixture
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>();
         var counts = new Dictionary<string, long>();
-        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct())
+        // Users and their roles are left out: the test's actors are signed in (and so created) on first use.
+        string[] signIn = ["users", "role_assignments", "user_claims", "user_logins", "user_tokens"];
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Except(signIn))
         {
             // Table names come from the model, not from input.
             var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";

@@ -50,11 +50,14 @@ public sealed class ConventionTests(PostgresFixture fixture) : IClassFixture<Pos
         var errors = (await ApiClient.ExpectAsync(missing, HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Equal(["date", "talkerId", "talkerld"], errors.Select(e => e.Key).Order());
 
-        var noActor = await Api.PostAsync($"/api/instances/{instance}/actions/initial-talk", new JsonObject { ["date"] = "2023-06-15" });
-        Assert.NotNull((await ApiClient.ExpectAsync(noActor, HttpStatusCode.BadRequest))["errors"]!["actorId"]);
+        // The actor is the signed-in user: a body still naming one is told so, by field.
+        var namedActor = await Api.PostAsync($"/api/instances/{instance}/actions/initial-talk",
+            new JsonObject { ["date"] = "2023-06-15", ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "x", ["actorId"] = "me" });
+        Assert.NotNull((await ApiClient.ExpectAsync(namedActor, HttpStatusCode.BadRequest))["errors"]!["actorId"]);
 
-        var wrongRole = await Api.ActAsync(instance, "initial-talk", new JsonObject { ["date"] = "2023-06-15", ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "x" }, unit.Secretary, "applicant");
-        Assert.NotNull((await ApiClient.ExpectAsync(wrongRole, HttpStatusCode.BadRequest))["errors"]!["actorRole"]);
+        // A user holding no role that takes the step is refused, naming the rule.
+        var wrongRole = await Api.ActAsync(instance, "initial-talk", new JsonObject { ["date"] = "2023-06-15", ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "x" }, unit.Secretary, "work-committee");
+        Assert.Equal("actor-not-permitted", (await ApiClient.ExpectAsync(wrongRole, HttpStatusCode.Forbidden))["unmetRules"]![0]!["ruleId"]!.GetValue<string>());
 
         var view = await Api.GetAsync($"/api/instances/{instance}");
         Assert.Equal(1, view["version"]!.GetValue<int>());

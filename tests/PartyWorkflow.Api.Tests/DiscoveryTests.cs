@@ -74,7 +74,9 @@ public sealed class DiscoveryTests(PostgresFixture fixture) : IClassFixture<Post
         var instance = await unit.ApplyAsync("2026-11-20");
         var talk = Assert.Single((await unit.ViewAsync(instance))["permittedActions"]!.AsArray(), a => a!["actionId"]!.GetValue<string>() == "initial-talk")!;
         var schema = talk["schema"]!;
-        Assert.Equal(["actorId", "date", "talkerId", "notes"], schema["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        // The facts alone: who acts is the signed-in user.
+        Assert.Equal(["date", "talkerId", "notes"], schema["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Null(schema["properties"]!["actorId"]);
         Assert.False(schema["additionalProperties"]!.GetValue<bool>());
         var talker = schema["properties"]!["talkerId"]!;
         Assert.Equal("member", talker["x-reference"]!.GetValue<string>());
@@ -99,7 +101,7 @@ public sealed class DiscoveryTests(PostgresFixture fixture) : IClassFixture<Post
         rule["parameters"]!["months"] = 18;
         File.WriteAllText(file, definition.ToJsonString());
         await using var factory = new ApiFactory(await TestDatabases.CreatePostgresAsync(), new FakeTimeProvider(ApiFixture.Start), workflows);
-        var api = new ApiClient(factory.CreateClient());
+        var api = new ApiClient(factory.CreateSignedInClient());
         var branch = await api.CreateOrganizationAsync("branch");
 
         var member = await ApiClient.ExpectAsync(await api.Client.PostAsJsonAsync("/api/members", new

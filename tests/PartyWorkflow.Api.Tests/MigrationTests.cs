@@ -38,7 +38,7 @@ public sealed class MigrationTests
         var (freshCitizen, withdrawnCitizen) = (CitizenIds.For(new DateOnly(1996, 3, 3)), CitizenIds.For(new DateOnly(1997, 4, 4)));
         await using (var factory = new ApiFactory(written, time))
         {
-            unit = await Unit.CreateAsync(new ApiClient(factory.CreateClient()));
+            unit = await Unit.CreateAsync(new ApiClient(factory.CreateSignedInClient()));
             fresh = await unit.ApplyAsync("2026-11-20", freshCitizen);
             activist = await unit.StartAsync("assign-contacts");
             probationer = await unit.StartAsync("take-oath");
@@ -51,7 +51,7 @@ public sealed class MigrationTests
         foreach (var (table, renames) in Tables) await TableCopy.CopyAsync(written, old, table, renames);
 
         await using var migrated = new ApiFactory(old, time);
-        var api = new ApiClient(migrated.CreateClient());
+        var api = new ApiClient(migrated.CreateSignedInClient());
         unit = unit with { Api = api };
 
         var open = await api.GetAsync($"/api/instances?organization={unit.Branch}&open=true");

@@ -140,6 +140,8 @@ public sealed class NewUserTests(PostgresFixture fixture) : IClassFixture<Postgr
             var home = await http.GetStringAsync("/");
             Assert.Contains("PartyWorkflow", home);
             Assert.Contains("href=\"/scalar\"", home);
+            // The demo users were printed before the address: sign in as the demo administrator.
+            await DemoUsers.SignInAsync(http, string.Join("\n", lines), "demo-admin");
 
             var branches = (await http.GetFromJsonAsync<JsonArray>("/api/party-organizations?kind=branch"))!;
             var inbox = new List<JsonNode?>();

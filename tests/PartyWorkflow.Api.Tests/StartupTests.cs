@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Diagnostics;
 using PartyWorkflow.Api.Tests.Infrastructure;
@@ -63,13 +65,17 @@ public sealed class StartupTests
             {
                 try
                 {
-                    if ((await http.GetAsync("/api/instances", timeout.Token)).IsSuccessStatusCode) break;
+                    if ((await http.GetAsync("/health", timeout.Token)).IsSuccessStatusCode) break;
                 }
                 catch (HttpRequestException)
                 {
                     await Task.Delay(200, timeout.Token);
                 }
             }
+            string printed;
+            lock (output) printed = output.ToString();
+            await DemoUsers.SignInAsync(http, printed, "demo-admin");
+            await http.GetStringAsync("/api/instances");
             await http.GetStringAsync("/api/party-organizations");
             await Task.Delay(500);
             string text;
@@ -162,11 +168,31 @@ public sealed class StartupTests
         Assert.Contains("Applied", output);
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunCliAsync(params string[] args)
+    [Fact]
+    public async Task Users_create_admin_reads_the_password_from_standard_input_and_the_admin_signs_in()
+    {
+        var connection = await TestDatabases.CreatePostgresAsync();
+        Assert.Equal(0, (await RunCliAsync("db", "migrate", "--connection", connection)).Code);
+        var (none, _, noneErrors) = await RunCliAsync(new StringReader(""), "users", "create-admin", "--user", "root", "--connection", connection);
+        Assert.Equal(2, none);
+        Assert.Contains("standard input", noneErrors);
+        var (weak, _, _) = await RunCliAsync(new StringReader("short\n"), "users", "create-admin", "--user", "root", "--connection", connection);
+        Assert.Equal(1, weak);
+        var (code, output, _) = await RunCliAsync(new StringReader("Cli-admin-Password-2026\n"), "users", "create-admin", "--user", "root", "--connection", connection);
+        Assert.Equal((0, true), (code, output.Contains("created")));
+
+        await using var server = new ApiFactory(connection, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(ApiFixture.Start));
+        using var login = await server.CreateDefaultClient().PostAsJsonAsync("/api/auth/login", new { userName = "root", password = "Cli-admin-Password-2026" });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    private static Task<(int Code, string Output, string Errors)> RunCliAsync(params string[] args) => RunCliAsync(null, args);
+
+    private static async Task<(int Code, string Output, string Errors)> RunCliAsync(TextReader? input, params string[] args)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, errors);
+        var code = await CliApp.RunAsync(args, output, errors, input);
         return (code, output.ToString(), errors.ToString());
     }
 }

@@ -19,7 +19,7 @@ public sealed class VersioningTests
         Unit unit;
         await using (var v1 = new ApiFactory(database, time, workflows))
         {
-            unit = await Unit.CreateAsync(new ApiClient(v1.CreateClient()));
+            unit = await Unit.CreateAsync(new ApiClient(v1.CreateSignedInClient()));
             first = await unit.ApplyAsync("2026-10-01");
         }
 
@@ -31,7 +31,7 @@ public sealed class VersioningTests
         File.WriteAllText(Path.Combine(workflows, "member-development.v2.json"), v2Definition.ToJsonString());
 
         await using var both = new ApiFactory(database, time, workflows);
-        var api = new ApiClient(both.CreateClient());
+        var api = new ApiClient(both.CreateSignedInClient());
         unit = unit with { Api = api };
         var second = await unit.ApplyAsync("2026-10-01");
 

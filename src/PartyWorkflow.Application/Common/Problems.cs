@@ -9,6 +9,14 @@ namespace PartyWorkflow.Application.Common;
 /// </summary>
 public abstract class ProblemException(string message) : Exception(message);
 
+/// <summary>403: the signed-in user may not do this (no role assignment for it in scope, or their own process); names the rule.</summary>
+public sealed class ForbiddenException(RuleMessage rule) : ProblemException(rule.Message.En)
+{
+    public RuleMessage Rule { get; } = rule;
+
+    public static ForbiddenException For(string ruleId, string zh, string en) => new(new RuleMessage(ruleId, new LocalizedText(zh, en)));
+}
+
 /// <summary>404: an unknown instance, definition, action or registry row.</summary>
 public sealed class NotFoundException(string what, string id) : ProblemException($"{what} '{id}' was not found")
 {

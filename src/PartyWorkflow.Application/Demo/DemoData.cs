@@ -55,7 +55,29 @@ public static class DemoData
 
         // A new user finds reminders in the inbox at once, not after the first scheduled sweep.
         await scope.ServiceProvider.GetRequiredService<ReminderSweeper>().SweepAsync(ct);
+
+        // Demo users of every role, with passwords made now and printed once (they are nowhere in the code).
+        var users = new (string UserName, string Name, Guid? Person, string Role, Guid? Scope)[]
+        {
+            ("demo-admin", "演示管理员", null, Access.Actor.Admin, null),
+            ("demo-branch", "王建国（支部书记）", members[0], Access.Actor.Branch, branchA.Id),
+            ("demo-instructor", "刘芳（党建指导员）", members[3], Access.Actor.Instructor, committee.Id),
+            ("demo-committee", "李红梅（综合党委）", members[1], Access.Actor.PartyCommittee, committee.Id),
+            ("demo-department", "张伟（组织部门）", members[2], Access.Actor.OrganizationDepartment, workCommittees.CountyA),
+            ("demo-work-committee", "陈志强（两新工委）", members[4], Access.Actor.WorkCommittee, workCommittees.CountyA),
+        };
+        Console.WriteLine("Demo users (shown once, on the first start; change them or disable them outside a demo):");
+        foreach (var (userName, name, person, role, scopeId) in users)
+        {
+            var password = DemoPassword();
+            await mediator.Send(new Users.CreateUser(userName, password, name, person, [new Users.RoleBody(role, scopeId)]), ct);
+            Console.WriteLine($"  {userName,-22} {password}  {role}");
+        }
     }
+
+    /// <summary>A random password that meets the rules (upper and lower case, a digit, 16 characters).</summary>
+    private static string DemoPassword() =>
+        "Pw" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(7)).ToLowerInvariant() + "7";
 
     /// <summary>
     /// An application date whose initial talk (due a month later) is due today, or else in 7 days:
@@ -84,14 +106,13 @@ public static class DemoData
                 ["person"] = new JsonObject { ["name"] = name, ["gender"] = "female", ["ethnicity"] = "汉族", ["citizenId"] = citizenId, ["occupationCategory"] = "employee" },
                 ["branchId"] = branch.ToString(),
                 ["applicationDate"] = FactReader.Format(applied),
-                ["actorId"] = secretary.ToString(),
             };
-            var instance = await mediator.Send(new StartInstance("member-development", ActionBody.Parse(body.ToJsonString()), null), ct);
+            var instance = await mediator.Send(new StartInstance("member-development", ActionBody.Parse(body.ToJsonString()), null,
+                Access.ActorRoles.InProcess(secretary, "branch")), ct);
             var plan = Plan(applied);
             foreach (var (action, date, facts) in plan.Take(stepsToTake))
             {
                 facts["date"] = FactReader.Format(date);
-                facts["actorId"] = secretary.ToString();
                 var role = action switch
                 {
                     "confirm-activist" or "designate-development-target" or "branch-committee-review" => "branch-committee",
@@ -100,8 +121,8 @@ public static class DemoData
                         or "committee-approval" or "file-with-organization-department" or "committee-approval-confirmation" => "party-committee",
                     _ => "branch",
                 };
-                facts["actorRole"] = role;
-                await mediator.Send(new PerformAction(instance.Id, action, ActionBody.Parse(facts.ToJsonString()), null, null), ct);
+                await mediator.Send(new PerformAction(instance.Id, action, ActionBody.Parse(facts.ToJsonString()), null, null,
+                    Access.ActorRoles.InProcess(secretary, role)), ct);
             }
         }
 

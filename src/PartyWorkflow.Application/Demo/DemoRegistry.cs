@@ -112,12 +112,13 @@ internal sealed class DemoRegistry(IMediator mediator, DateOnly today)
                 DemoData.DemoCitizenId(new DateOnly(1985 + i, 6, 10 + i), 400 + i), null, null, branch, "full", true, null, today.AddYears(-5), UnitId: unit.Id), ct)).Id);
         var body = new JsonObject
         {
-            ["actorId"] = actor.ToString(), ["actorRole"] = "instructor", ["date"] = FactReader.Format(today.AddDays(-7)),
+            ["date"] = FactReader.Format(today.AddDays(-7)),
             ["workCommitteeId"] = committees.CountyA.ToString(), ["name"] = "东山县社会组织联合党支部", ["mode"] = "joint", ["proposedKind"] = "branch",
             ["unitIds"] = new JsonArray(one.Id.ToString(), two.Id.ToString()),
             ["foundingMemberIds"] = new JsonArray(founders.Select(f => (JsonNode)f.ToString()).ToArray()),
         };
-        await mediator.Send(new StartInstance("organization-establishment", ActionBody.Parse(body.ToJsonString()), null), ct);
+        await mediator.Send(new StartInstance("organization-establishment", ActionBody.Parse(body.ToJsonString()), null,
+            Access.ActorRoles.InProcess(actor, "instructor")), ct);
     }
 
     /// <summary>The year's training class for secretaries, attended by the demo's, a hardship visit and a commendation.</summary>

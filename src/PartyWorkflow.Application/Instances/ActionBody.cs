@@ -5,10 +5,10 @@ using PartyWorkflow.Application.Common;
 namespace PartyWorkflow.Application.Instances;
 
 /// <summary>
-/// The body of an action: the step's facts plus <c>actorId</c> (and optionally <c>actorRole</c>).
-/// The raw text is kept to recognize a replayed request.
+/// The body of an action: the step's facts. Who acts is the signed-in user (<see cref="Access.Actor"/>),
+/// never a field of the body. The raw text is kept to recognize a replayed request.
 /// </summary>
-public sealed record ActionBody(JsonObject Facts, Guid ActorId, string? ActorRole, string Raw)
+public sealed record ActionBody(JsonObject Facts, string Raw)
 {
     public static ActionBody Parse(string raw)
     {
@@ -26,23 +26,11 @@ public sealed record ActionBody(JsonObject Facts, Guid ActorId, string? ActorRol
         // it is first read, so everything is read once here, before anything else looks at it.
         ReadAll(facts, "");
 
-        var errors = new Dictionary<string, string[]>();
-        var actorNode = facts["actorId"];
-        Guid actorId = default;
-        if (actorNode is null) errors["actorId"] = ["is required: the id of the person taking the action"];
-        else if (actorNode.GetValueKind() != JsonValueKind.String || !Guid.TryParse(actorNode.GetValue<string>(), out actorId))
-            errors["actorId"] = ["must be an id (GUID)"];
-        string? role = null;
-        if (facts["actorRole"] is { } roleNode)
-        {
-            if (roleNode.GetValueKind() == JsonValueKind.String) role = roleNode.GetValue<string>();
-            else errors["actorRole"] = ["must be a string"];
-        }
+        // The actor was once a field: a client still sending it is told, not silently ignored.
+        var errors = new[] { "actorId", "actorRole" }.Where(facts.ContainsKey)
+            .ToDictionary(f => f, _ => new[] { "is not accepted: the signed-in user is the actor / 办理人为当前登录用户，不再随请求提交" });
         if (errors.Count > 0) throw new InvalidInputException(errors);
-
-        facts.Remove("actorId");
-        facts.Remove("actorRole");
-        return new ActionBody(facts, actorId, role, raw);
+        return new ActionBody(facts, raw);
     }
 
     private static void ReadAll(JsonNode? node, string path)

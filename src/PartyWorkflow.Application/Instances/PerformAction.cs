@@ -14,7 +14,7 @@ namespace PartyWorkflow.Application.Instances;
 /// If-Match it first sent is the same request, and gets the first answer.
 /// </remarks>
 public sealed record PerformAction(Guid InstanceId, string ActionId, ActionBody Body, string? IdempotencyKey,
-    [property: System.Text.Json.Serialization.JsonIgnore] int? IfMatchVersion)
+    [property: System.Text.Json.Serialization.JsonIgnore] int? IfMatchVersion, Access.Actor Actor)
     : ICommand<ActionResponse>, IIdempotent, IWritesOnce
 {
     public string IdempotencyScope => $"POST /api/instances/{InstanceId}/actions";
@@ -38,7 +38,11 @@ public sealed class PerformActionHandler(
         var earlier = idempotency.AddTo(batch);
         // The instance's subject too: effects (set-membership) change it, and find it tracked.
         var subjectSql = $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.SubjectId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}";
-        var prefetched = RegistryLoader.Prefetch(batch, command.Body.Facts, command.Body.ActorId, subjectSql, UnitReads(batch, id));
+        var actorId = command.Actor.PersonId ?? Guid.Empty;
+        var prefetched = RegistryLoader.Prefetch(batch, command.Body.Facts, actorId, subjectSql, UnitReads(batch, id));
+        // The filing organization and those above it, for the role check.
+        var line = Registry.JurisdictionResolver.AddChain(batch,
+            $"SELECT {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.OrganizationId))} FROM {batch.Table<WorkflowInstance>()} WHERE {batch.Column<WorkflowInstance>(nameof(WorkflowInstance.Id))} = {id}");
         subjects.PrefetchForAction(batch, subjectSql);
         if (catalog.EffectsByAction.TryGetValue(command.ActionId, out var actionEffects)) effects.Prefetch(batch, actionEffects, id, subjectSql);
         await batch.ExecuteAsync(ct);
@@ -57,16 +61,18 @@ public sealed class PerformActionHandler(
         {
             ActionId = step.Id,
             Facts = command.Body.Facts,
-            ActorId = command.Body.ActorId,
-            ActorRole = command.Body.ActorRole,
+            ActorId = actorId,
             Today = clock.Today,
         };
         WorkflowEngine.Precheck(workflow, before, request)?.Accept();
-        request = request with { Registry = await registry.LoadAsync(step, command.Body.Facts, command.Body.ActorId, null, prefetched, ct, row.Id) };
+        Access.ActorRoles.PersonOf(command.Actor);
+        Access.ActorRoles.NotSubject(command.Actor, row.SubjectKind, row.SubjectId);
+        var role = Access.ActorRoles.Require(step.Actors, command.Actor, Access.OrganizationLine.From(line.Items, row.OrganizationId));
+        request = request with { ActorRole = role, Registry = await registry.LoadAsync(step, command.Body.Facts, actorId, null, prefetched, ct, row.Id) };
         var accepted = engine.Decide(workflow, before, request, prechecked: true).Accept();
 
         // (3) Staged here; the transaction behaviour writes it in one batch with the idempotency record, then commits.
-        await recorder.RecordAsync(workflow, row, before, accepted, command.Body.ActorId, command.Body.Facts,
+        await recorder.RecordAsync(workflow, row, before, accepted, actorId, command.Body.Facts,
             new ActionRecorder.Held(deadlines.Items, locks.Items), ct);
         return InstanceViewBuilder.Response(row, accepted);
     }

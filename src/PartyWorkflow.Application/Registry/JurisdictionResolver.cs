@@ -18,10 +18,13 @@ public sealed class JurisdictionResolver(PartyWorkflowDbContext db)
     }
 
     /// <summary>Adds the organization and its ancestors (one recursive query) to a batch.</summary>
-    public static ReadBatch.Rows<Organization> AddChain(ReadBatch batch, Guid organizationId) =>
+    public static ReadBatch.Rows<Organization> AddChain(ReadBatch batch, Guid organizationId) => AddChain(batch, batch.Parameter(organizationId));
+
+    /// <summary>The same, for the organization a SQL subquery names (an instance's filing organization, say).</summary>
+    public static ReadBatch.Rows<Organization> AddChain(ReadBatch batch, string organizationIdSql) =>
         batch.Where<Organization>($"""
             "Id" IN (WITH RECURSIVE up ("Id", "ParentId", "Depth") AS (
-                SELECT "Id", "ParentId", 0 FROM organizations WHERE "Id" = {batch.Parameter(organizationId)}
+                SELECT "Id", "ParentId", 0 FROM organizations WHERE "Id" = ({organizationIdSql})
                 UNION ALL
                 SELECT o."Id", o."ParentId", up."Depth" + 1 FROM organizations o JOIN up ON o."Id" = up."ParentId" WHERE up."Depth" < {MaxDepth})
             SELECT "Id" FROM up)

@@ -14,21 +14,8 @@ public static class ActionSchema
     public const int IntegerLimit = 1_000_000;
     public const string DatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
-    /// <summary>The body as a client sends it: the step's facts plus <c>actorId</c> and <c>actorRole</c>.</summary>
-    public static JsonObject ForBody(StepDefinition step)
-    {
-        var schema = ForFacts(step);
-        var properties = schema["properties"]!.AsObject();
-        properties["actorId"] = Reference("member", new LocalizedText("办理人", "actor"));
-        properties["actorRole"] = new JsonObject
-        {
-            ["type"] = "string",
-            ["enum"] = new JsonArray(step.Actors.Select(a => (JsonNode)a).ToArray()),
-            ["x-label"] = Label(new LocalizedText("办理身份", "acting as")),
-        };
-        schema["required"]!.AsArray().Insert(0, "actorId");
-        return schema;
-    }
+    /// <summary>The body as a client sends it: the step's facts (who acts is the signed-in user, never a field).</summary>
+    public static JsonObject ForBody(StepDefinition step) => ForFacts(step);
 
     /// <summary>The step's facts alone, as the engine validates them.</summary>
     public static JsonObject ForFacts(StepDefinition step)

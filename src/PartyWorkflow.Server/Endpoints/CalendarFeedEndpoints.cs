@@ -29,6 +29,8 @@ public static class CalendarFeedEndpoints
             // The URL is a credential and the body names people: no shared cache may keep it.
             response.Headers.CacheControl = "private, no-store";
             return TypedResults.Text(text, "text/calendar; charset=utf-8");
-        }).WithSummary("The feed as iCalendar: one all-day event per open deadline (overdue included), with a reminder the day before");
+        }).WithSummary("The feed as iCalendar: one all-day event per open deadline (overdue included), with a reminder the day before")
+            // The secret token in the URL is the credential: phone calendars cannot sign in.
+            .AllowAnonymous();
     }
 }

@@ -10,14 +10,14 @@ public static class InstanceEndpoints
 {
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/definitions/{definitionId}/instances", (string definitionId, ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-                StartAsync(definitionId, body, key, mediator, response, ct))
-            .WithTags("Instances").WithSummary("Start an instance of a published definition with its first step's facts and actorId");
-        app.MapPost("/api/applications", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-                StartAsync("member-development", body, key, mediator, response, ct))
+        app.MapPost("/api/definitions/{definitionId}/instances", (string definitionId, ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                StartAsync(definitionId, body, key, mediator, http, ct))
+            .WithTags("Instances").WithSummary("Start an instance of a published definition with its first step's facts (the signed-in user acts)");
+        app.MapPost("/api/applications", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                StartAsync("member-development", body, key, mediator, http, ct))
             .WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process; an alias of POST /api/definitions/member-development/instances");
-        app.MapPost("/api/establishments", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-                StartAsync("organization-establishment", body, key, mediator, response, ct))
+        app.MapPost("/api/establishments", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                StartAsync("organization-establishment", body, key, mediator, http, ct))
             .WithTags("Instances").WithSummary("Submit a request to establish a party organization (step 1, submit-request); an alias of POST /api/definitions/organization-establishment/instances");
 
         app.MapGet("/api/instances", async (string? definition, string? state, string? stage, bool? open, Guid? organization, string? name,
@@ -35,16 +35,16 @@ public static class InstanceEndpoints
         app.MapPost("/api/instances/{id:guid}/actions/{actionId}", async (Guid id, string actionId, ActionBodyBinding body,
             [FromHeader(Name = "Idempotency-Key")] string? key, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct) =>
         {
-            var result = await mediator.Send(new PerformAction(id, actionId, body.Value, key, Preconditions.IfMatch(request)), ct);
+            var result = await mediator.Send(new PerformAction(id, actionId, body.Value, key, Preconditions.IfMatch(request), SignIn.ActorOf(request.HttpContext.User)), ct);
             response.Headers.ETag = Preconditions.ETag(result.Version);
             return TypedResults.Ok(result);
-        }).WithTags("Instances").WithSummary("Take a step or side action with its facts, actorId, optional Idempotency-Key and If-Match");
+        }).WithTags("Instances").WithSummary("Take a step or side action with its facts (the signed-in user acts), optional Idempotency-Key and If-Match");
     }
 
-    private static async Task<Created<InstanceView>> StartAsync(string definitionId, ActionBodyBinding body, string? key, IMediator mediator, HttpResponse response, CancellationToken ct)
+    private static async Task<Created<InstanceView>> StartAsync(string definitionId, ActionBodyBinding body, string? key, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var view = await mediator.Send(new StartInstance(definitionId, body.Value, key), ct);
-        response.Headers.ETag = Preconditions.ETag(view.Version);
+        var view = await mediator.Send(new StartInstance(definitionId, body.Value, key, SignIn.ActorOf(http.User)), ct);
+        http.Response.Headers.ETag = Preconditions.ETag(view.Version);
         return TypedResults.Created($"/api/instances/{view.Id}", view);
     }
 }

@@ -66,10 +66,10 @@ public static class OpenApiDocument
         }
 
         var paths = document["paths"]!.AsObject();
-        Body(paths, "/api/instances/{id}/actions/{actionId}", actions, "The facts of the action named by actionId, with actorId (and actorRole): the schema of that action (x-action)");
-        Body(paths, "/api/definitions/{definitionId}/instances", starts.Values.SelectMany(s => s).ToList(), "The first step's facts of the definition named by definitionId, with actorId");
-        Body(paths, "/api/applications", starts.GetValueOrDefault("member-development") ?? [], "The facts of submit-application, with actorId");
-        Body(paths, "/api/establishments", starts.GetValueOrDefault("organization-establishment") ?? [], "The facts of submit-request, with actorId and actorRole");
+        Body(paths, "/api/instances/{id}/actions/{actionId}", actions, "The facts of the action named by actionId (the signed-in user acts): the schema of that action (x-action)");
+        Body(paths, "/api/definitions/{definitionId}/instances", starts.Values.SelectMany(s => s).ToList(), "The first step's facts of the definition named by definitionId (the signed-in user acts)");
+        Body(paths, "/api/applications", starts.GetValueOrDefault("member-development") ?? [], "The facts of submit-application (the signed-in user acts)");
+        Body(paths, "/api/establishments", starts.GetValueOrDefault("organization-establishment") ?? [], "The facts of submit-request (the signed-in user acts)");
 
         foreach (var (path, item) in paths)
             foreach (var (method, operation) in item!.AsObject())

@@ -46,6 +46,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             (400, Malformed, new() { ["errors"] = Errors(("body", TextChecks.LoneSurrogateMessage)) }),
         RuleRefusalException e => (422, "The request is refused", new() { ["unmetRules"] = e.UnmetRules.Select(RuleMessageView.From).ToList() }),
         NotFoundException => (404, "Not found", []),
+        ForbiddenException e => (403, "Not permitted for this user", new() { ["unmetRules"] = new[] { RuleMessageView.From(e.Rule) } }),
         ConflictException e => (409, "Not permitted now", new() { ["state"] = e.State }),
         PreconditionFailedException e => (412, "The instance has changed", new() { ["currentVersion"] = e.Current }),
         DbUpdateConcurrencyException => (409, "Another request changed this first; reload and try again", []),

@@ -11,11 +11,17 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
     Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>A client whose requests are signed in: as the actor their body names, else as the administrator.</summary>
+    public HttpClient CreateSignedInClient() => CreateDefaultClient(new SignedInActors(() => CreateDefaultClient()));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("PartyWorkflow:SeedDemoData", "false");
+        // The first administrator, from configuration as in production; SignedInActors signs in as it.
+        builder.UseSetting("PartyWorkflow:Admin:UserName", SignedInActors.AdminUser);
+        builder.UseSetting("PartyWorkflow:Admin:Password", SignedInActors.AdminPassword);
         // Tests call the sweeps themselves, on the fake clock.
         builder.UseSetting("PartyWorkflow:Reminders:SchedulerEnabled", "false");
         if (workflowsPath is not null) builder.UseSetting("PartyWorkflow:WorkflowsPath", workflowsPath);

@@ -16,7 +16,7 @@ public abstract class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory = new ApiFactory(await CreateDatabaseAsync(), Time);
-        Api = new ApiClient(Factory.CreateClient());
+        Api = new ApiClient(Factory.CreateSignedInClient());
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();

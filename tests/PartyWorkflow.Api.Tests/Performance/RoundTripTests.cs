@@ -23,7 +23,7 @@ public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
     {
         wire = PostgresWire.Start(await TestDatabases.CreatePostgresAsync());
         factory = new ApiFactory(wire.ConnectionString, new FakeTimeProvider(ApiFixture.Start));
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateSignedInClient());
     }
 
     public async Task DisposeAsync()

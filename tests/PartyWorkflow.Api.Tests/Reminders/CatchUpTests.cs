@@ -15,7 +15,7 @@ public sealed class CatchUpTests
         Guid branch, committee;
         await using (var before = new ApiFactory(database, time))
         {
-            var unit = await Unit.CreateAsync(new ApiClient(before.CreateClient()));
+            var unit = await Unit.CreateAsync(new ApiClient(before.CreateSignedInClient()));
             (branch, committee) = (unit.Branch, unit.Committee);
             instance = await unit.ApplyAsync("2026-12-01");
             for (var day = new DateOnly(2026, 12, 2); day <= new DateOnly(2026, 12, 28); day = day.AddDays(1))
@@ -43,7 +43,7 @@ public sealed class CatchUpTests
             ("2027-01-15", "overdue", 2, committee),
         ], reminders.OrderBy(r => r.Item1).ThenBy(r => r.RecipientId == branch ? 0 : 1));
 
-        var client = new ApiClient(after.CreateClient());
+        var client = new ApiClient(after.CreateSignedInClient());
         Assert.Single(System.Text.Json.Nodes.JsonNode.Parse(await client.Client.GetStringAsync("/api/deadlines?overdue=true"))!.AsArray());
         var status = await client.GetAsync("/health");
         Assert.NotNull(status["scheduler"]!["lastSweepAt"]);

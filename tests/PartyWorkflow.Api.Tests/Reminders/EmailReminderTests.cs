@@ -24,7 +24,7 @@ public sealed class EmailReminderTests
             ["PartyWorkflow:Reminders:Smtp:Security"] = "None",
             ["PartyWorkflow:Reminders:Smtp:RetryAfterSeconds"] = "60",
         });
-        var api = new ApiClient(factory.CreateClient());
+        var api = new ApiClient(factory.CreateSignedInClient());
         var committee = await api.CreateOrganizationAsync("party-committee", approvalAuthority: true);
         var created = await api.Client.PostAsJsonAsync("/api/party-organizations", new { name = "某企业党支部", kind = "branch", parentId = committee, email = "branch@example.org" });
         var branch = Guid.Parse((await ApiClient.ExpectAsync(created, HttpStatusCode.Created))["id"]!.GetValue<string>());

@@ -28,7 +28,7 @@ public sealed class SecondWorkflowTests : IAsyncLifetime
         File.Copy(Fixture, Path.Combine(workflows, Path.GetFileName(Fixture)));
         factory = new ApiFactory(await TestDatabases.CreatePostgresAsync(), time, workflows,
             services: s => s.AddWorkflowRule<GrantAmountWithinCap>().AddEffect<MarkGrantAwarded>());
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateSignedInClient());
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();

@@ -49,7 +49,7 @@ public sealed class FundsLedgerTests(PostgresFixture fixture) : IClassFixture<Po
         File.WriteAllText(file, policy.ToJsonString());
 
         await using var factory = new ApiFactory(await TestDatabases.CreatePostgresAsync(), fixture.Time, folder);
-        var api = new ApiClient(factory.CreateClient());
+        var api = new ApiClient(factory.CreateSignedInClient());
         var (early, march) = await TwoBranchesAsync(api);
         var ledger = await api.GetAsync("/api/funds/ledger?from=2017-01-01&to=2017-12-31");
         // 0 + 3,600 + 12 × 500, and 5,000 + 10/12 × 3,600 + 10 × 500.

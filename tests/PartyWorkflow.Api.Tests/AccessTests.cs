@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using PartyWorkflow.Api.Tests.Infrastructure;
+
+namespace PartyWorkflow.Api.Tests;
+
+/// <summary>
+/// Sign-in and who may act: anonymous requests are 401 except the few public routes; a role acts
+/// only within its scope (403 <c>actor-not-permitted</c>); nobody takes a step of their own process
+/// (403 <c>actor-not-subject</c>); only administrators manage users; changed roles void a refresh token;
+/// repeated wrong passwords lock the account.
+/// </summary>
+public sealed class AccessTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+{
+    private const string Password = "Access-tests-Password-1";
+
+    private HttpClient Anonymous() => fixture.Factory.CreateDefaultClient();
+
+    private async Task<JsonObject> LoginAsync(string userName, string password = Password)
+    {
+        using var response = await Anonymous().PostAsJsonAsync("/api/auth/login", new { userName, password });
+        return await ApiClient.ExpectAsync(response, HttpStatusCode.OK);
+    }
+
+    private async Task<HttpClient> AsAsync(string userName)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await LoginAsync(userName))["accessToken"]!.GetValue<string>());
+        return client;
+    }
+
+    private async Task<Guid> UserAsync(string userName, Guid? person, params object[] roles)
+    {
+        using var admin = await AsAsync(SignedInActors.AdminUser, SignedInActors.AdminPassword);
+        var created = await ApiClient.ExpectAsync(await admin.PostAsJsonAsync("/api/users", new { userName, password = Password, personId = person, roles }), HttpStatusCode.Created);
+        return Guid.Parse(created["id"]!.GetValue<string>());
+    }
+
+    private async Task<HttpClient> AsAsync(string userName, string password)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await LoginAsync(userName, password))["accessToken"]!.GetValue<string>());
+        return client;
+    }
+
+    private static JsonObject Talk(Guid talker) => new() { ["date"] = "2023-06-15", ["talkerId"] = talker.ToString(), ["notes"] = "谈话" };
+
+    [Fact]
+    public async Task Only_the_public_routes_answer_without_a_sign_in()
+    {
+        using var anonymous = Anonymous();
+        foreach (var path in new[] { "/", "/health" })
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+        foreach (var path in new[] { "/api/instances", "/api/members", "/api/party-organizations", "/api/deadlines", "/api/users", "/openapi/v1.json", "/api/auth/me" })
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = SignedInActors.AdminUser, password = "wrong" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_branch_role_acts_for_its_own_branch_only_and_never_on_its_own_process()
+    {
+        var unit = await Unit.CreateAsync(fixture.Api);
+        var other = await Unit.CreateAsync(fixture.Api);
+        var instance = await unit.ApplyAsync();
+        var elsewhere = await other.ApplyAsync();
+        await UserAsync("secretary-a", unit.Secretary, new { role = "branch", scopeOrganizationId = unit.Branch });
+        using var secretary = await AsAsync("secretary-a");
+
+        var refused = await secretary.PostAsJsonAsync($"/api/instances/{elsewhere}/actions/initial-talk", Talk(unit.Secretary));
+        Assert.Equal("actor-not-permitted", (await ApiClient.ExpectAsync(refused, HttpStatusCode.Forbidden))["unmetRules"]![0]!["ruleId"]!.GetValue<string>());
+        Assert.Equal(1, (await fixture.Api.GetAsync($"/api/instances/{elsewhere}"))["version"]!.GetValue<int>());
+        var taken = await ApiClient.ExpectAsync(await secretary.PostAsJsonAsync($"/api/instances/{instance}/actions/initial-talk", Talk(unit.Secretary)), HttpStatusCode.OK);
+        var history = (await fixture.Api.GetAsync($"/api/instances/{instance}"))["history"]!.AsArray();
+        Assert.Equal((unit.Secretary.ToString(), "branch"), (history[^1]!["actorId"]!.GetValue<string>(), history[^1]!["actorRole"]!.GetValue<string>()));
+        Assert.Equal("initial-talk", taken["actionId"]!.GetValue<string>());
+
+        // The applicant, even holding the branch's role, takes no step of their own application.
+        var applicant = Guid.Parse((await fixture.Api.GetAsync($"/api/instances/{instance}"))["subjectId"]!.GetValue<string>());
+        await UserAsync("applicant-a", applicant, new { role = "branch", scopeOrganizationId = unit.Branch });
+        using var self = await AsAsync("applicant-a");
+        var own = await self.PostAsJsonAsync($"/api/instances/{instance}/actions/confirm-activist", new { date = "2023-07-01", recommendationMethod = "member-recommendation" });
+        Assert.Equal("actor-not-subject", (await ApiClient.ExpectAsync(own, HttpStatusCode.Forbidden))["unmetRules"]![0]!["ruleId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Only_administrators_manage_users_and_changed_roles_void_the_refresh_token()
+    {
+        var unit = await Unit.CreateAsync(fixture.Api);
+        var user = await UserAsync("secretary-b", unit.Secretary, new { role = "branch", scopeOrganizationId = unit.Branch });
+        var tokens = await LoginAsync("secretary-b");
+        using var secretary = await AsAsync("secretary-b");
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync("/api/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/api/users", new { userName = "x", password = Password })).StatusCode);
+        var me = await ApiClient.ExpectAsync(await secretary.GetAsync("/api/auth/me"), HttpStatusCode.OK);
+        Assert.Equal(unit.Secretary.ToString(), me["personId"]!.GetValue<string>());
+
+        using var admin = await AsAsync(SignedInActors.AdminUser, SignedInActors.AdminPassword);
+        await ApiClient.ExpectAsync(await admin.PutAsJsonAsync($"/api/users/{user}/roles", new { roles = new[] { new { role = "party-committee", scopeOrganizationId = unit.Committee } } }), HttpStatusCode.OK);
+        using var refresh = await Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens["refreshToken"]!.GetValue<string>() });
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+
+        await ApiClient.ExpectAsync(await admin.PutAsJsonAsync($"/api/users/{user}/disabled", new { disabled = true }), HttpStatusCode.OK);
+        using var disabled = await Anonymous().PostAsJsonAsync("/api/auth/login", new { userName = "secretary-b", password = Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, disabled.StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        await UserAsync("careless", null);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous().PostAsJsonAsync("/api/auth/login", new { userName = "careless", password = "not-it" })).StatusCode);
+        using var locked = await Anonymous().PostAsJsonAsync("/api/auth/login", new { userName = "careless", password = Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("锁定", await locked.Content.ReadAsStringAsync());
+    }
+}
