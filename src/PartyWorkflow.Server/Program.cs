@@ -15,6 +15,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddPartyWorkflow(builder.Configuration);
 builder.Services.AddSignIn();
+builder.Services.AddHygiene(builder.Configuration);
 
 const long maxBody = 1024 * 1024;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
@@ -49,6 +50,7 @@ catch (InvalidDefinitionException ex)
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Kestrel enforces the limit while reading; this answers a declared oversize body before reading it
@@ -63,6 +65,7 @@ app.Use((context, next) =>
 app.UseJsonBodiesOnly();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseCompleteOpenApiDocument();
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -116,4 +116,28 @@ public sealed class AccessTests(PostgresFixture fixture) : IClassFixture<Postgre
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Contains("锁定", await locked.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_limited_per_address_and_answers_carry_security_headers()
+    {
+        await using var limited = new ApiFactory(await TestDatabases.CreatePostgresAsync(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(ApiFixture.Start),
+            settings: new Dictionary<string, string> { ["PartyWorkflow:SignIn:PermitsPerMinute"] = "3" });
+        using var client = limited.CreateDefaultClient();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { userName = "nobody", password = "nothing-at-all" })).StatusCode);
+        using var limitedOut = await client.PostAsJsonAsync("/api/auth/login", new { userName = SignedInActors.AdminUser, password = SignedInActors.AdminPassword });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limitedOut.StatusCode);
+        Assert.Contains("一分钟", await limitedOut.Content.ReadAsStringAsync());
+
+        using var health = await client.GetAsync("/health");
+        Assert.Equal("nosniff", health.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", health.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", health.Headers.GetValues("Referrer-Policy").Single());
+        // CORS is closed: a cross-origin request gets no permission back.
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/instances");
+        preflight.Headers.Add("Origin", "https://elsewhere.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var answer = await client.SendAsync(preflight);
+        Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"));
+    }
 }

@@ -32,7 +32,8 @@ public static class UserEndpoints
             var result = await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
             // On success the sign-in has written the tokens (bearer) or set the cookie.
             return result.Succeeded ? TypedResults.Empty : Failed(result.IsLockedOut);
-        }).AllowAnonymous().Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
+        }).AllowAnonymous().RequireRateLimiting(Hygiene.SignInLimit)
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Sign in with user name and password: bearer tokens, or a cookie with useCookies=true");
 
         auth.MapPost("/refresh", async Task<IResult> (RefreshBody body, SignInManager<AppUser> signIn, IServiceProvider services, TimeProvider time) =>
@@ -42,7 +43,8 @@ public static class UserEndpoints
                 || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsDisabled: false } user)
                 return Failed();
             return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
-        }).AllowAnonymous().Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
+        }).AllowAnonymous().RequireRateLimiting(Hygiene.SignInLimit)
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("New tokens for a refresh token (refused once the user's roles changed or the user was disabled)");
 
         auth.MapPost("/logout", async (SignInManager<AppUser> signIn) =>

@@ -22,6 +22,8 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
         // The first administrator, from configuration as in production; SignedInActors signs in as it.
         builder.UseSetting("PartyWorkflow:Admin:UserName", SignedInActors.AdminUser);
         builder.UseSetting("PartyWorkflow:Admin:Password", SignedInActors.AdminPassword);
+        // Every test signs its actors in from one address; the limit itself is tested on its own.
+        builder.UseSetting("PartyWorkflow:SignIn:PermitsPerMinute", "100000");
         // Tests call the sweeps themselves, on the fake clock.
         builder.UseSetting("PartyWorkflow:Reminders:SchedulerEnabled", "false");
         if (workflowsPath is not null) builder.UseSetting("PartyWorkflow:WorkflowsPath", workflowsPath);
