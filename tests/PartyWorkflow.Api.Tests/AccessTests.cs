@@ -71,6 +71,11 @@ public sealed class AccessTests(PostgresFixture fixture) : IClassFixture<Postgre
         var refused = await secretary.PostAsJsonAsync($"/api/instances/{elsewhere}/actions/initial-talk", Talk(unit.Secretary));
         Assert.Equal("actor-not-permitted", (await ApiClient.ExpectAsync(refused, HttpStatusCode.Forbidden))["unmetRules"]![0]!["ruleId"]!.GetValue<string>());
         Assert.Equal(1, (await fixture.Api.GetAsync($"/api/instances/{elsewhere}"))["version"]!.GetValue<int>());
+        // Reads follow the scope: the other branch's application is not found, and not listed.
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/api/instances/{elsewhere}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/api/instances/{instance}")).StatusCode);
+        var listed = await ApiClient.ExpectAsync(await secretary.GetAsync("/api/instances?pageSize=200"), HttpStatusCode.OK);
+        Assert.Equal([instance.ToString()], listed["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
         var taken = await ApiClient.ExpectAsync(await secretary.PostAsJsonAsync($"/api/instances/{instance}/actions/initial-talk", Talk(unit.Secretary)), HttpStatusCode.OK);
         var history = (await fixture.Api.GetAsync($"/api/instances/{instance}"))["history"]!.AsArray();
         Assert.Equal((unit.Secretary.ToString(), "branch"), (history[^1]!["actorId"]!.GetValue<string>(), history[^1]!["actorRole"]!.GetValue<string>()));

@@ -14,7 +14,7 @@ namespace PartyWorkflow.Application.Instances;
 /// </summary>
 public sealed record ListInstances(
     string? Definition = null, string? State = null, string? Stage = null, bool? Open = null, Guid? Organization = null,
-    string? Name = null, string? CitizenId = null, string? Awaiting = null, int Page = 1, int PageSize = 50)
+    string? Name = null, string? CitizenId = null, string? Awaiting = null, int Page = 1, int PageSize = 50, Access.Actor? Reader = null)
     : IQuery<InstancePage>, IValidate
 {
     public const int MaxPageSize = 200;
@@ -44,6 +44,8 @@ public sealed class ListInstancesHandler(PartyWorkflowDbContext db, Clock clock)
     {
         var organizations = query.Organization is { } root ? await OrganizationSubtree.IdsAsync(db, root, ct) : null;
         if (organizations is [] ) throw new NotFoundException("party organization", query.Organization.ToString()!);
+        // Only what the reader's scopes cover: an organization outside them lists nothing.
+        var allowed = await Access.ReadScope.OrganizationsAsync(db, query.Reader, ct);
         Guid? person = null;
         if (query.CitizenId is { } citizenId)
         {
@@ -60,6 +62,7 @@ public sealed class ListInstancesHandler(PartyWorkflowDbContext db, Clock clock)
             .Where(i => query.Stage == null || i.Stage == query.Stage)
             .Where(i => query.Open == null || i.IsOpen == query.Open)
             .Where(i => organizations == null || organizations.Contains(i.OrganizationId))
+            .Where(i => allowed == null || allowed.Contains(i.OrganizationId))
             .Where(i => person == null || (i.SubjectKind == "person" && i.SubjectId == person))
             .Where(i => awaiting == null || EF.Functions.Like(i.AwaitedRoles!, awaiting))
             .Where(i => string.IsNullOrEmpty(name) || i.SubjectName.Contains(name));

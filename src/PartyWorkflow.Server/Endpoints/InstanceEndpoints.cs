@@ -21,13 +21,14 @@ public static class InstanceEndpoints
             .WithTags("Instances").WithSummary("Submit a request to establish a party organization (step 1, submit-request); an alias of POST /api/definitions/organization-establishment/instances");
 
         app.MapGet("/api/instances", async (string? definition, string? state, string? stage, bool? open, Guid? organization, string? name,
-                string? citizenId, string? awaiting, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListInstances(definition, state, stage, open, organization, name, citizenId, awaiting, page ?? 1, pageSize ?? 50), ct)))
+                string? citizenId, string? awaiting, int? page, int? pageSize, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListInstances(definition, state, stage, open, organization, name, citizenId, awaiting, page ?? 1, pageSize ?? 50,
+                    SignIn.ActorOf(http.User)), ct)))
             .WithTags("Instances").WithSummary("Instances, a page at a time: by definition, state, stage, open or ended, organization (and below), subject name, citizen ID, awaited role");
 
         app.MapGet("/api/instances/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         {
-            var view = await mediator.Send(new GetInstance(id), ct);
+            var view = await mediator.Send(new GetInstance(id, SignIn.ActorOf(response.HttpContext.User)), ct);
             response.Headers.ETag = Preconditions.ETag(view.Version);
             return TypedResults.Ok(view);
         }).WithTags("Instances").WithSummary("An instance: stage, step, history, computed dates, permitted next actions, open deadlines");
