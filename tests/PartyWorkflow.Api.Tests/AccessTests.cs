@@ -145,4 +145,27 @@ public sealed class AccessTests(PostgresFixture fixture) : IClassFixture<Postgre
         using var answer = await client.SendAsync(preflight);
         Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"));
     }
+
+    [Fact]
+    public async Task Rights_are_changed_only_from_above_the_record()
+    {
+        var unit = await Unit.CreateAsync(fixture.Api);
+        await UserAsync("secretary-c", unit.Secretary, new { role = "branch", scopeOrganizationId = unit.Branch });
+        await UserAsync("committee-c", unit.Members[1], new { role = "party-committee", scopeOrganizationId = unit.Committee });
+        using var secretary = await AsAsync("secretary-c");
+        using var committee = await AsAsync("committee-c");
+        var member = unit.Members[5];
+
+        // A branch changes a member's party group, not their vote; the committee above may.
+        await ApiClient.ExpectAsync(await secretary.PatchAsJsonAsync($"/api/members/{member}", new { partyGroup = "第二党小组" }), HttpStatusCode.OK);
+        var refused = await secretary.PatchAsJsonAsync($"/api/members/{member}", new { hasVotingRights = false });
+        Assert.Equal("rights-change-not-permitted", (await ApiClient.ExpectAsync(refused, HttpStatusCode.Forbidden))["unmetRules"]![0]!["ruleId"]!.GetValue<string>());
+        Assert.True((await fixture.Api.GetAsync($"/api/members/{member}"))["hasVotingRights"]!.GetValue<bool>());
+        await ApiClient.ExpectAsync(await committee.PatchAsJsonAsync($"/api/members/{member}", new { hasVotingRights = false }), HttpStatusCode.OK);
+
+        // A committee does not decide its own approval authority: that is decided above it.
+        var own = await committee.PatchAsJsonAsync($"/api/party-organizations/{unit.Committee}", new { hasApprovalAuthority = false });
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.True((await fixture.Api.GetAsync($"/api/party-organizations/{unit.Committee}"))["hasApprovalAuthority"]!.GetValue<bool>());
+    }
 }

@@ -10,7 +10,8 @@ public sealed record MemberChanges(
     string? Name, string? Email, string? Phone, Guid? BranchId, bool? HasVotingRights, bool? OnDisciplinaryProbation, string? PartyGroup, Guid? UnitId = null);
 
 /// <summary><c>PATCH</c> changes the fields given; <c>PUT</c> (<see cref="Replace"/>) sets them all, absent ones to empty.</summary>
-public sealed record UpdateMember(Guid Id, MemberChanges Changes, bool Replace) : ICommand<MemberView>, IValidate
+/// <param name="By">Who changes it (rights need a role above the record: <see cref="Access.RightsChanges"/>); null in-process.</param>
+public sealed record UpdateMember(Guid Id, MemberChanges Changes, bool Replace, Access.Actor? By = null) : ICommand<MemberView>, IValidate
 {
     public IEnumerable<(string Field, string Message)> Validate()
     {
@@ -34,6 +35,8 @@ public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHan
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == command.Id && p.Membership != "none", ct)
                      ?? throw new NotFoundException("member", command.Id.ToString());
         var c = command.Changes;
+        if ((c.HasVotingRights is { } vote && vote != person.HasVotingRights) || (c.OnDisciplinaryProbation is { } probation && probation != person.OnDisciplinaryProbation))
+            await Access.RightsChanges.RequireAsync(db, command.By, person.BranchId, strictlyAbove: false, ct);
         if (c.BranchId is { } branchId && !await db.Organizations.AnyAsync(o => o.Id == branchId && !OrganizationView.AboveBranches.Contains(o.Kind), ct))
             throw RuleRefusalException.For("organization-exists", $"branchId：找不到编号为 {branchId} 的党支部", $"branchId: no branch with id {branchId}");
 

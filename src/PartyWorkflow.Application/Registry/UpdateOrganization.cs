@@ -9,7 +9,8 @@ public sealed record OrganizationChanges(string? Name, string? Kind, Guid? Paren
     string? CountyCode = null, string? FormationMode = null, DateOnly? EstablishedOn = null);
 
 /// <summary><c>PATCH</c> changes the fields given; <c>PUT</c> (<see cref="Replace"/>) sets them all.</summary>
-public sealed record UpdateOrganization(Guid Id, OrganizationChanges Changes, bool Replace) : ICommand<OrganizationView>, IValidate
+/// <param name="By">Who changes it (kind, parent and approval authority are decided above it: <see cref="Access.RightsChanges"/>); null in-process.</param>
+public sealed record UpdateOrganization(Guid Id, OrganizationChanges Changes, bool Replace, Access.Actor? By = null) : ICommand<OrganizationView>, IValidate
 {
     public IEnumerable<(string Field, string Message)> Validate()
     {
@@ -33,6 +34,9 @@ public sealed class UpdateOrganizationHandler(PartyWorkflowDbContext db, Organiz
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.Id, ct)
                            ?? throw new NotFoundException("party organization", command.Id.ToString());
         var c = command.Changes;
+        if ((c.Kind is { } kind && kind != organization.Kind) || (c.HasApprovalAuthority is { } authority && authority != organization.HasApprovalAuthority)
+            || ((command.Replace || c.ParentId is not null) && c.ParentId != organization.ParentId))
+            await Access.RightsChanges.RequireAsync(db, command.By, organization.Id, strictlyAbove: true, ct);
         organization.Name = c.Name?.Trim() ?? organization.Name;
         organization.Kind = c.Kind ?? organization.Kind;
         organization.HasApprovalAuthority = c.HasApprovalAuthority ?? organization.HasApprovalAuthority;

@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using PartyWorkflow.Application.Registry;
 
+using PartyWorkflow.Server.Http;
+
 namespace PartyWorkflow.Server.Endpoints;
 
 public static class RegistryEndpoints
@@ -18,10 +20,10 @@ public static class RegistryEndpoints
             TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, parentId), ct)));
         organizations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetOrganization(id), ct)));
-        organizations.MapPut("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true), ct))).WithSummary("Replace an organization's fields");
-        organizations.MapPatch("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)");
+        organizations.MapPut("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true, SignIn.ActorOf(http.User)), ct))).WithSummary("Replace an organization's fields");
+        organizations.MapPatch("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false, SignIn.ActorOf(http.User)), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)");
 
         var members = app.MapGroup("/api/members").WithTags("Registry");
         members.MapPost("/", async (CreateMember command, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
@@ -33,9 +35,9 @@ public static class RegistryEndpoints
             TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership, name), ct))).WithSummary("Members, by branch, membership and a part of the name");
         members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetMember(id), ct)));
-        members.MapPut("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true), ct))).WithSummary("Replace a member's registry fields");
-        members.MapPatch("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)");
+        members.MapPut("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true, SignIn.ActorOf(http.User)), ct))).WithSummary("Replace a member's registry fields");
+        members.MapPatch("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false, SignIn.ActorOf(http.User)), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)");
     }
 }
