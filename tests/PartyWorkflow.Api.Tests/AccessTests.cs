@@ -168,4 +168,37 @@ public sealed class AccessTests(PostgresFixture fixture) : IClassFixture<Postgre
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.True((await fixture.Api.GetAsync($"/api/party-organizations/{unit.Committee}"))["hasApprovalAuthority"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task Registry_reads_inboxes_deadlines_and_feeds_follow_the_scope()
+    {
+        var unit = await Unit.CreateAsync(fixture.Api);
+        var other = await Unit.CreateAsync(fixture.Api);
+        await unit.ApplyAsync();
+        await other.ApplyAsync();
+        await UserAsync("secretary-d", unit.Secretary, new { role = "branch", scopeOrganizationId = unit.Branch });
+        using var secretary = await AsAsync("secretary-d");
+
+        foreach (var path in new[] { $"/api/members/{unit.Members[3]}", $"/api/party-organizations/{unit.Branch}", $"/api/inbox?organization={unit.Branch}",
+                     $"/api/deadlines?organization={unit.Branch}", $"/api/deadlines/summary?organization={unit.Branch}" })
+            Assert.True((await secretary.GetAsync(path)).StatusCode == HttpStatusCode.OK, path);
+        foreach (var path in new[] { $"/api/members/{other.Members[3]}", $"/api/party-organizations/{other.Branch}", $"/api/party-organizations/{unit.Committee}",
+                     $"/api/inbox?organization={other.Branch}", $"/api/inbox?member={other.Members[3]}", $"/api/deadlines?organization={other.Branch}",
+                     $"/api/deadlines/summary?organization={other.Committee}" })
+            Assert.True((await secretary.GetAsync(path)).StatusCode == HttpStatusCode.NotFound, path);
+
+        var members = JsonNode.Parse(await secretary.GetStringAsync("/api/members"))!.AsArray().Select(m => Guid.Parse(m!["id"]!.GetValue<string>())).ToHashSet();
+        Assert.Superset(unit.Members.ToHashSet(), members);
+        Assert.DoesNotContain(other.Members[0], members);
+        var organizations = JsonNode.Parse(await secretary.GetStringAsync("/api/party-organizations"))!.AsArray().Select(o => o!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal([unit.Branch.ToString()], organizations);
+        var deadlines = JsonNode.Parse(await secretary.GetStringAsync("/api/deadlines"))!.AsArray();
+        Assert.All(deadlines, d => Assert.Equal(unit.Branch.ToString(), d!["organizationId"]!.GetValue<string>()));
+        Assert.NotEmpty(deadlines);
+
+        // A calendar feed of one's own branch, or of oneself; not of another committee.
+        await ApiClient.ExpectAsync(await secretary.PostAsJsonAsync("/api/calendar-feeds", new { organizationId = unit.Branch }), HttpStatusCode.Created);
+        await ApiClient.ExpectAsync(await secretary.PostAsJsonAsync("/api/calendar-feeds", new { memberId = unit.Secretary }), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync("/api/calendar-feeds", new { organizationId = other.Committee })).StatusCode);
+    }
 }

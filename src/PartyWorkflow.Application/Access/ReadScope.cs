@@ -18,4 +18,11 @@ public static class ReadScope
             allowed.UnionWith(await OrganizationSubtree.IdsAsync(db, scope, ct));
         return allowed;
     }
+
+    /// <summary>Whether a record filed under <paramref name="organization"/> may be read.</summary>
+    public static bool Covers(IReadOnlySet<Guid>? allowed, Guid? organization) => allowed is null || (organization is { } o && allowed.Contains(o));
+
+    /// <summary>A person may be read by themself, and where their branch is covered.</summary>
+    public static bool CoversPerson(IReadOnlySet<Guid>? allowed, Actor? reader, Guid person, Guid? branch) =>
+        Covers(allowed, branch) || (reader?.PersonId is { } self && self == person);
 }

@@ -7,7 +7,9 @@ using PartyWorkflow.Persistence.Entities;
 namespace PartyWorkflow.Application.Reminders;
 
 /// <summary>A secret iCalendar URL of the open deadlines of one member, or of an organization and everything below it.</summary>
-public sealed record CreateCalendarFeed(Guid? MemberId, Guid? OrganizationId) : ICommand<CalendarFeedView>, IValidate
+/// <param name="By">Who creates it: a feed of themself, or of a member or organization in their scopes (set by the server, never read from the body).</param>
+public sealed record CreateCalendarFeed(Guid? MemberId, Guid? OrganizationId, [property: System.Text.Json.Serialization.JsonIgnore] Access.Actor? By = null)
+    : ICommand<CalendarFeedView>, IValidate
 {
     public IEnumerable<(string Field, string Message)> Validate()
     {
@@ -25,6 +27,12 @@ public sealed class CreateCalendarFeedHandler(PartyWorkflowDbContext db, Clock c
     public async ValueTask<CalendarFeedView> Handle(CreateCalendarFeed command, CancellationToken ct)
     {
         var (ownerType, ownerId) = command.MemberId is { } memberId ? ("member", memberId) : ("organization", command.OrganizationId!.Value);
+        var allowed = await Access.ReadScope.OrganizationsAsync(db, command.By, ct);
+        var covered = ownerType == "organization"
+            ? Access.ReadScope.Covers(allowed, ownerId)
+            : allowed is null || command.By?.PersonId == ownerId
+              || await db.People.AnyAsync(p => p.Id == ownerId && p.BranchId != null && allowed.Contains(p.BranchId.Value), ct);
+        if (!covered) throw new NotFoundException(ownerType == "member" ? "member" : "party organization", ownerId.ToString());
         if (ownerType == "member" && !await db.People.AnyAsync(p => p.Id == ownerId && p.Membership != "none", ct))
             throw RuleRefusalException.For("member-exists", $"memberId：找不到编号为 {ownerId} 的党员", $"memberId: no member with id {ownerId}");
         if (ownerType == "organization" && !await db.Organizations.AnyAsync(o => o.Id == ownerId, ct))

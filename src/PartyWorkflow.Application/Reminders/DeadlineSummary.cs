@@ -7,7 +7,8 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Application.Reminders;
 
 /// <summary>Per branch and per party committee: open, overdue and due-within-30-days deadlines.</summary>
-public sealed record DeadlineSummary(Guid? Organization) : IQuery<IReadOnlyList<DeadlineSummaryRow>>;
+/// <param name="Reader">Who reads: only the organizations within their scopes; null in-process.</param>
+public sealed record DeadlineSummary(Guid? Organization, Access.Actor? Reader = null) : IQuery<IReadOnlyList<DeadlineSummaryRow>>;
 
 public sealed record DeadlineSummaryRow(Guid OrganizationId, string Name, string Kind, int Open, int Overdue, int DueWithin30Days);
 
@@ -18,8 +19,10 @@ public sealed class DeadlineSummaryHandler(PartyWorkflowDbContext db, Clock cloc
         var today = clock.Today;
         var soon = today.AddDays(30);
         // Scoped to the organization asked for: its subtree by one recursive query, not the whole tree.
-        var subtree = query.Organization is { } root ? await OrganizationSubtree.IdsAsync(db, root, ct) : null;
-        if (subtree is []) throw new NotFoundException("party organization", query.Organization.ToString()!);
+        var allowed = await Access.ReadScope.OrganizationsAsync(db, query.Reader, ct);
+        var subtree = query.Organization is { } root ? await OrganizationSubtree.IdsAsync(db, root, ct) : allowed?.ToList();
+        if (subtree is [] || (query.Organization is { } asked && !Access.ReadScope.Covers(allowed, asked)))
+            throw new NotFoundException("party organization", query.Organization.ToString()!);
         var tree = new OrganizationTree(await db.Organizations.AsNoTracking()
             .Where(o => subtree == null || subtree.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct));
         var scope = tree.All.Keys.ToHashSet();

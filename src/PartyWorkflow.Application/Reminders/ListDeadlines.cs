@@ -12,7 +12,8 @@ namespace PartyWorkflow.Application.Reminders;
 /// included), overdue or not. For example every probationary member whose probation ends in the
 /// next 30 days: <c>kind=probation-end&amp;dueBefore=…</c>.
 /// </summary>
-public sealed record ListDeadlines(DateOnly? DueBefore, string? Kind, Guid? Organization, bool? Overdue) : IQuery<IReadOnlyList<DeadlineItem>>;
+/// <param name="Reader">Who reads: only deadlines filed within their scopes; null in-process.</param>
+public sealed record ListDeadlines(DateOnly? DueBefore, string? Kind, Guid? Organization, bool? Overdue, Access.Actor? Reader = null) : IQuery<IReadOnlyList<DeadlineItem>>;
 
 /// <param name="InstanceId">The instance the deadline is of; null (and no <paramref name="InstanceState"/>) for one the registry opened (a term entered on record).</param>
 public sealed record DeadlineItem(
@@ -27,13 +28,16 @@ public sealed class ListDeadlinesHandler(PartyWorkflowDbContext db, WorkflowCata
     {
         var today = clock.Today;
         var branches = query.Organization is { } root ? await OrganizationSubtree.IdsAsync(db, root, ct) : null;
-        if (branches is []) throw new NotFoundException("party organization", query.Organization.ToString()!);
+        var allowed = await Access.ReadScope.OrganizationsAsync(db, query.Reader, ct);
+        if (branches is [] || (query.Organization is { } asked && !Access.ReadScope.Covers(allowed, asked)))
+            throw new NotFoundException("party organization", query.Organization.ToString()!);
 
         var rows = await db.Deadlines.AsNoTracking()
             .Where(d => d.IsOpen)
             .Where(d => query.DueBefore == null || d.DueDate <= query.DueBefore)
             .Where(d => query.Kind == null || d.Kind == query.Kind)
             .Where(d => branches == null || branches.Contains(d.OrganizationId))
+            .Where(d => allowed == null || allowed.Contains(d.OrganizationId))
             .Where(d => query.Overdue == null || (query.Overdue == true ? d.DueDate < today : d.DueDate >= today))
             .OrderBy(d => d.DueDate).Take(Limit)
             .GroupJoin(db.Instances, d => d.InstanceId, i => i.Id, (d, i) => new { Deadline = d, Instances = i })

@@ -6,7 +6,8 @@ using PartyWorkflow.Persistence;
 namespace PartyWorkflow.Application.Reminders;
 
 /// <summary>A member's or an organization's in-app inbox: their reminders, newest first.</summary>
-public sealed record ListInbox(Guid? Member, Guid? Organization, bool UnreadOnly) : IQuery<IReadOnlyList<InboxItem>>, IValidate
+/// <param name="Reader">Who reads: their own inbox, or one of a member or organization in their scopes; null in-process.</param>
+public sealed record ListInbox(Guid? Member, Guid? Organization, bool UnreadOnly, Access.Actor? Reader = null) : IQuery<IReadOnlyList<InboxItem>>, IValidate
 {
     public IEnumerable<(string Field, string Message)> Validate()
     {
@@ -26,6 +27,12 @@ public sealed class ListInboxHandler(PartyWorkflowDbContext db) : IQueryHandler<
     public async ValueTask<IReadOnlyList<InboxItem>> Handle(ListInbox query, CancellationToken ct)
     {
         var (type, id) = query.Member is { } member ? ("member", member) : ("organization", query.Organization!.Value);
+        var allowed = await Access.ReadScope.OrganizationsAsync(db, query.Reader, ct);
+        var covered = type == "organization"
+            ? Access.ReadScope.Covers(allowed, id)
+            : allowed is null || query.Reader?.PersonId == id
+              || await db.People.AnyAsync(p => p.Id == id && p.BranchId != null && allowed.Contains(p.BranchId.Value), ct);
+        if (!covered) throw new NotFoundException(type, id.ToString());
         return await db.Reminders.AsNoTracking()
             .Where(r => r.RecipientType == type && r.RecipientId == id && (!query.UnreadOnly || r.ReadAt == null))
             .OrderByDescending(r => r.FireOn).ThenBy(r => r.Id)

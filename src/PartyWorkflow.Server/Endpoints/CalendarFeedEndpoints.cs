@@ -1,6 +1,8 @@
 using Mediator;
 using PartyWorkflow.Application.Reminders;
 
+using PartyWorkflow.Server.Http;
+
 namespace PartyWorkflow.Server.Endpoints;
 
 public static class CalendarFeedEndpoints
@@ -11,7 +13,7 @@ public static class CalendarFeedEndpoints
 
         feeds.MapPost("/", async (CreateCalendarFeed command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
-            var created = await mediator.Send(command, ct);
+            var created = await mediator.Send(command with { By = SignIn.ActorOf(request.HttpContext.User) }, ct);
             // Calendar apps need an absolute URL to subscribe to; the application layer knows no host.
             var url = $"{request.Scheme}://{request.Host}{request.PathBase}{created.Url}";
             return TypedResults.Created(url, created with { Url = url });

@@ -16,10 +16,10 @@ public static class RegistryEndpoints
             var created = await mediator.Send(command with { IdempotencyKey = key }, ct);
             return TypedResults.Created($"/api/party-organizations/{created.Id}", created);
         }).WithSummary("Register a party organization (branch, general-branch, party-committee)");
-        organizations.MapGet("/", async (string? kind, Guid? parentId, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, parentId), ct)));
-        organizations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetOrganization(id), ct)));
+        organizations.MapGet("/", async (string? kind, Guid? parentId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, parentId, SignIn.ActorOf(http.User)), ct)));
+        organizations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetOrganization(id, SignIn.ActorOf(http.User)), ct)));
         organizations.MapPut("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true, SignIn.ActorOf(http.User)), ct))).WithSummary("Replace an organization's fields");
         organizations.MapPatch("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -31,10 +31,10 @@ public static class RegistryEndpoints
             var created = await mediator.Send(command with { IdempotencyKey = key }, ct);
             return TypedResults.Created($"/api/members/{created.Id}", created);
         }).WithSummary("Register a full or probationary member of a branch");
-        members.MapGet("/", async (Guid? branchId, string? membership, string? name, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership, name), ct))).WithSummary("Members, by branch, membership and a part of the name");
-        members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetMember(id), ct)));
+        members.MapGet("/", async (Guid? branchId, string? membership, string? name, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership, name, SignIn.ActorOf(http.User)), ct))).WithSummary("Members, by branch, membership and a part of the name");
+        members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetMember(id, SignIn.ActorOf(http.User)), ct)));
         members.MapPut("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true, SignIn.ActorOf(http.User)), ct))).WithSummary("Replace a member's registry fields");
         members.MapPatch("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
