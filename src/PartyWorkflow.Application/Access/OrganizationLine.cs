@@ -13,7 +13,7 @@ public static class OrganizationLine
         var byId = rows.DistinctBy(o => o.Id).ToDictionary(o => o.Id);
         var line = new List<OrganizationSnapshot>();
         for (var at = start; at is { } current && byId.Remove(current, out var o); at = o.ParentId)
-            line.Add(new OrganizationSnapshot(o.Id, o.Kind, o.ParentId, o.HasApprovalAuthority, o.FormationMode, o.TermEndsOn));
+            line.Add(Instances.RegistryLoader.Snapshot(o));
         return line;
     }
 }

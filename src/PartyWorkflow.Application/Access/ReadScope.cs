@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Registry;
 using PartyWorkflow.Persistence;
 
@@ -25,4 +26,9 @@ public static class ReadScope
     /// <summary>A person may be read by themself, and where their branch is covered.</summary>
     public static bool CoversPerson(IReadOnlySet<Guid>? allowed, Actor? reader, Guid person, Guid? branch) =>
         Covers(allowed, branch) || (reader?.PersonId is { } self && self == person);
+
+    /// <summary>The same, for a person not read yet (an inbox's or a feed's owner).</summary>
+    public static async Task<bool> CoversPersonAsync(PartyWorkflowDbContext db, IReadOnlySet<Guid>? allowed, Actor? reader, Guid person, CancellationToken ct) =>
+        allowed is null || reader?.PersonId == person
+        || await db.People.AnyAsync(p => p.Id == person && p.BranchId != null && allowed.Contains(p.BranchId.Value), ct);
 }

@@ -19,7 +19,7 @@ public sealed class RecordRenewalEffect(PartyWorkflowDbContext db, Clock clock) 
 {
     public const string EffectId = "record-renewal";
     public const string ElectionStep = "hold-election";
-    public const string TermEnd = "term-end";
+    public const string TermEnd = TermsOnRecord.Kind;
 
     private ReadBatch.Rows<Deadline>? earlier;
 
@@ -46,19 +46,6 @@ public sealed class RecordRenewalEffect(PartyWorkflowDbContext db, Clock clock) 
 
         // The earlier term's reminders end here: its deadline lives on the request that registered the
         // organization, or on the renewal before this one.
-        var now = clock.Now;
-        foreach (var deadline in earlier?.Items ?? await EarlierAsync(organization.Id, context.Instance.Id, ct))
-        {
-            deadline.IsOpen = false;
-            deadline.ClosedAt = now;
-            deadline.NextReminderOn = null;
-        }
-    }
-
-    private async Task<List<Deadline>> EarlierAsync(Guid organization, Guid instance, CancellationToken ct)
-    {
-        var requests = await db.EstablishmentRequests.AsNoTracking().Where(r => r.OrganizationId == organization).Select(r => r.Id).ToListAsync(ct);
-        return await db.Deadlines.Where(d => d.IsOpen && d.Kind == TermEnd && d.InstanceId != instance && (d.SubjectId == organization || requests.Contains(d.SubjectId)))
-            .ToListAsync(ct);
+        TermsOnRecord.Close(earlier?.Items ?? await TermsOnRecord.OpenTermEndsAsync(db, organization.Id, context.Instance.Id, ct), clock.Now);
     }
 }

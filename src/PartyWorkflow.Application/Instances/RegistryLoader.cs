@@ -121,7 +121,7 @@ public sealed class RegistryLoader(PartyWorkflowDbContext db)
 
     private static PersonSnapshot Snapshot(Person p) => new(p.Id, p.Membership, p.HasVotingRights, p.BranchId, p.OnDisciplinaryProbation);
 
-    private static OrganizationSnapshot Snapshot(Organization o) => new(o.Id, o.Kind, o.ParentId, o.HasApprovalAuthority, o.FormationMode, o.TermEndsOn);
+    public static OrganizationSnapshot Snapshot(Organization o) => new(o.Id, o.Kind, o.ParentId, o.HasApprovalAuthority, o.FormationMode, o.TermEndsOn);
 
     private static void CollectIds(JsonNode? node, HashSet<Guid> ids)
     {

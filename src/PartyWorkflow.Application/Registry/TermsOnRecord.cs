@@ -22,13 +22,7 @@ public sealed class TermsOnRecord(PartyWorkflowDbContext db, WorkflowCatalog cat
     /// <summary>The organization's latest term now ends on <paramref name="ends"/>: the open term-end deadlines close, and one opens for it.</summary>
     public async Task OpenAsync(Organization organization, DateOnly ends, CancellationToken ct)
     {
-        var requests = db.EstablishmentRequests.Where(r => r.OrganizationId == organization.Id).Select(r => r.Id);
-        foreach (var open in await db.Deadlines.Where(d => d.IsOpen && d.Kind == Kind && (d.SubjectId == organization.Id || requests.Contains(d.SubjectId))).ToListAsync(ct))
-        {
-            open.IsOpen = false;
-            open.ClosedAt = clock.Now;
-            open.NextReminderOn = null;
-        }
+        Close(await OpenTermEndsAsync(db, organization.Id, exceptInstance: null, ct), clock.Now);
         if (catalog.LatestPublished(RenewalDefinition) is not { } renewal || renewal.Deadlines.FirstOrDefault(k => k.Kind == Kind) is not { } kind) return;
         var today = clock.Today;
         db.Deadlines.Add(new Deadline
@@ -39,5 +33,27 @@ public sealed class TermsOnRecord(PartyWorkflowDbContext db, WorkflowCatalog cat
             OpenedOn = today, RemindedThrough = today.AddDays(-1), NextReminderOn = ReminderSchedule.NextAfter(kind, ends, today.AddDays(-1)),
             OpenedAt = clock.Now,
         });
+    }
+
+    /// <summary>
+    /// The organization's open <c>term-end</c> deadlines: on the request that registered it, on a
+    /// renewal, or the registry's own; except those of <paramref name="exceptInstance"/>.
+    /// </summary>
+    public static Task<List<Deadline>> OpenTermEndsAsync(PartyWorkflowDbContext db, Guid organization, Guid? exceptInstance, CancellationToken ct)
+    {
+        var requests = db.EstablishmentRequests.Where(r => r.OrganizationId == organization).Select(r => r.Id);
+        return db.Deadlines.Where(d => d.IsOpen && d.Kind == Kind && (exceptInstance == null || d.InstanceId != exceptInstance) && (d.SubjectId == organization || requests.Contains(d.SubjectId)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>A term's reminders end: its deadlines close.</summary>
+    public static void Close(IEnumerable<Deadline> deadlines, DateTimeOffset now)
+    {
+        foreach (var deadline in deadlines)
+        {
+            deadline.IsOpen = false;
+            deadline.ClosedAt = now;
+            deadline.NextReminderOn = null;
+        }
     }
 }

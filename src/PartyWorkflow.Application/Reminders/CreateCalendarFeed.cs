@@ -30,8 +30,7 @@ public sealed class CreateCalendarFeedHandler(PartyWorkflowDbContext db, Clock c
         var allowed = await Access.ReadScope.OrganizationsAsync(db, command.By, ct);
         var covered = ownerType == "organization"
             ? Access.ReadScope.Covers(allowed, ownerId)
-            : allowed is null || command.By?.PersonId == ownerId
-              || await db.People.AnyAsync(p => p.Id == ownerId && p.BranchId != null && allowed.Contains(p.BranchId.Value), ct);
+            : await Access.ReadScope.CoversPersonAsync(db, allowed, command.By, ownerId, ct);
         if (!covered) throw new NotFoundException(ownerType == "member" ? "member" : "party organization", ownerId.ToString());
         if (ownerType == "member" && !await db.People.AnyAsync(p => p.Id == ownerId && p.Membership != "none", ct))
             throw RuleRefusalException.For("member-exists", $"memberId：找不到编号为 {ownerId} 的党员", $"memberId: no member with id {ownerId}");

@@ -30,8 +30,7 @@ public sealed class ListInboxHandler(PartyWorkflowDbContext db) : IQueryHandler<
         var allowed = await Access.ReadScope.OrganizationsAsync(db, query.Reader, ct);
         var covered = type == "organization"
             ? Access.ReadScope.Covers(allowed, id)
-            : allowed is null || query.Reader?.PersonId == id
-              || await db.People.AnyAsync(p => p.Id == id && p.BranchId != null && allowed.Contains(p.BranchId.Value), ct);
+            : await Access.ReadScope.CoversPersonAsync(db, allowed, query.Reader, id, ct);
         if (!covered) throw new NotFoundException(type, id.ToString());
         return await db.Reminders.AsNoTracking()
             .Where(r => r.RecipientType == type && r.RecipientId == id && (!query.UnreadOnly || r.ReadAt == null))
