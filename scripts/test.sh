@@ -7,6 +7,8 @@
 #   * finds the PostgreSQL binaries (/usr/lib/postgresql/<highest>/bin), initdb's a cluster in a
 #     fresh temp dir (/tmp/pw-pg.XXXXXX) and starts it on a free 127.0.0.1 port. As root the
 #     cluster is owned by and run as the `postgres` OS user (initdb refuses to run as root).
+#   * creates the roles partyworkflow_owner (owns the tables, runs the migrations) and partyworkflow_app
+#     (what the application connects as: no UPDATE or DELETE on history and audit rows).
 #   * exports PARTYWORKFLOW_TEST_POSTGRES (a connection string; tests create their own databases).
 #   * builds PartyWorkflow.sln once (Release), runs `dotnet test` for every tests/*/*.csproj
 #     (all of them, even if one fails), writes one .trx per project and sums the counters.
@@ -167,11 +169,19 @@ if [ "$ready" -ne 1 ]; then
 fi
 log "PostgreSQL is ready on 127.0.0.1:$PG_PORT"
 
+# The two roles of production: the owner of the tables runs the migrations; the application connects
+# as partyworkflow_app, which may not UPDATE or DELETE history and audit rows (docs/security.md).
+# The tests create each database owned by the first and connect as the second.
+PSQL="$PG_BIN/psql"
+[ -x "$PSQL" ] || PSQL="psql"
+"$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 \
+  -c "CREATE ROLE partyworkflow_owner LOGIN" -c "CREATE ROLE partyworkflow_app LOGIN" >/dev/null \
+  || die "could not create the roles partyworkflow_owner and partyworkflow_app"
+log "created the roles partyworkflow_owner (migrations) and partyworkflow_app (the application)"
+
 export PARTYWORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
 
 if [ "${PARTYWORKFLOW_TEST_ONLY_DB:-}" = "1" ]; then
-  PSQL="$PG_BIN/psql"
-  [ -x "$PSQL" ] || PSQL="psql"
   "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -X -A -t -c 'select 1'
   exit $?
 fi

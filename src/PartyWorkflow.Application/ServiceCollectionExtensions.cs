@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RegistryLoader>();
         services.AddScoped<ActionRecorder>();
         services.AddScoped<IdempotencyStore>();
+        services.AddSingleton<Audit.AuditTrail>();
         services.AddScoped<InstanceViewBuilder>();
         services.AddScoped<Registry.JurisdictionResolver>();
         services.AddScoped<Registry.ProbationLength>();
@@ -130,9 +131,34 @@ public static class ServiceCollectionExtensions
         return builder.ToString();
     }
 
-    public static async Task MigrateAsync(this IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// Migrates the database. With <c>ConnectionStrings:Owner</c> (PostgreSQL) the migrations run as that
+    /// role, which owns the tables, and the role of <c>ConnectionStrings:Default</c>, the one the
+    /// application connects as, is granted no UPDATE or DELETE on history and audit rows.
+    /// </summary>
+    public static async Task MigrateAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
+        if (configuration.GetConnectionString("Owner") is { Length: > 0 } owner)
+        {
+            var options = new DbContextOptionsBuilder<PartyWorkflowDbContext>();
+            DatabaseProvider.Configure(options, owner);
+            await using var db = new PartyWorkflowDbContext(options.Options);
+            await MigrateAsync(db, DatabaseProvider.UserOf(ConnectionString(configuration)), ct);
+            return;
+        }
         await using var scope = services.CreateAsyncScope();
         await DatabaseProvider.MigrateAsync(scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>(), ct);
+    }
+
+    /// <summary>
+    /// Migrates as the tables' owner; on PostgreSQL with <paramref name="appRole"/>, creates Quartz's
+    /// tables too (the application's role may not create tables) and grants the role what it needs.
+    /// </summary>
+    public static async Task MigrateAsync(PartyWorkflowDbContext db, string? appRole, CancellationToken ct = default)
+    {
+        await DatabaseProvider.MigrateAsync(db, ct);
+        if (appRole is null || !db.Database.IsNpgsql()) return;
+        await QuartzSchema.ProvisionAsync(db, ct);
+        await DatabaseProvider.GrantAsync(db, appRole, ct);
     }
 }

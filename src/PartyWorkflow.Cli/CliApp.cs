@@ -11,7 +11,7 @@ namespace PartyWorkflow.Cli;
 
 /// <summary>
 /// <c>partyworkflow definitions validate [dir]</c>, <c>definitions diagram &lt;definitionId&gt;</c>, <c>db migrate</c>,
-/// <c>units import</c>, <c>users create-admin</c>.
+/// <c>units import</c>, <c>users create-admin</c>, <c>audit verify</c>.
 /// Writers are passed in so that tests can read what a user would see.
 /// </summary>
 public static class CliApp
@@ -31,8 +31,9 @@ public static class CliApp
         diagram.SetAction(result => Diagram(RepositoryPaths.Resolve(defaultDir), result.GetValue(idArgument)!, result.GetValue(versionOption), output, error));
 
         var connectionOption = new Option<string?>("--connection") { Description = "connection string (default: ConnectionStrings__Default, else the embedded SQLite file)" };
-        var migrate = new Command("migrate", "Create or upgrade the database schema") { connectionOption };
-        migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connectionOption), configuration, output, ct));
+        var grantOption = new Option<string?>("--grant") { Description = "PostgreSQL: the role the application connects as; it is granted no UPDATE or DELETE on history and audit rows (run the migration as the tables' owner)" };
+        var migrate = new Command("migrate", "Create or upgrade the database schema") { connectionOption, grantOption };
+        migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connectionOption), result.GetValue(grantOption), configuration, output, ct));
 
         var fileArgument = new Argument<string>("file") { Description = "the survey file (摸排台账), .xlsx or .csv" };
         var dryRunOption = new Option<bool>("--dry-run") { Description = "report what would change without writing" };
@@ -43,8 +44,12 @@ public static class CliApp
         var createAdmin = new Command("create-admin", "Create an administrator; the password is read from standard input") { userOption, connectionOption };
         createAdmin.SetAction((result, _) => UsersCommand.CreateAdminAsync(result.GetValue(userOption)!, result.GetValue(connectionOption), configuration, input ?? Console.In, output, error));
 
+        var verify = new Command("verify", "Recompute the history and audit hash chains; report every altered, removed or reordered row (exit 1 if any)") { connectionOption };
+        verify.SetAction((result, ct) => VerifyAuditAsync(result.GetValue(connectionOption), configuration, output, error, ct));
+
         var root = new RootCommand("PartyWorkflow: workflow definitions and database tools")
         {
+            new Command("audit", "The audit trail and the history's hash chains") { verify },
             new Command("users", "Users who sign in") { createAdmin },
             new Command("units", "Units (enterprises and social organizations)") { import },
             new Command("definitions", "Workflow definitions") { validate, diagram },
@@ -92,16 +97,30 @@ public static class CliApp
         return 0;
     }
 
-    private static async Task<int> MigrateAsync(string? connection, IConfiguration configuration, TextWriter output, CancellationToken ct)
+    private static async Task<int> VerifyAuditAsync(string? connection, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var db = Open(connection, configuration);
+        var report = await Application.Audit.AuditVerifier.VerifyAsync(db, ct);
+        foreach (var problem in report.Problems) error.WriteLine(problem);
+        output.WriteLine($"{(report.IsIntact ? "intact" : $"{report.Problems.Count} problem(s)")}: history of {report.Instances} instance(s), {report.HistoryRows} row(s); audit of {report.Streams} day(s), {report.AuditRows} row(s)");
+        return report.IsIntact ? 0 : 1;
+    }
+
+    private static PartyWorkflowDbContext Open(string? connection, IConfiguration configuration)
     {
         if (connection is not null) configuration["ConnectionStrings:Default"] = connection;
-        var connectionString = ServiceCollectionExtensions.ConnectionString(configuration);
         var options = new DbContextOptionsBuilder<PartyWorkflowDbContext>();
-        DatabaseProvider.Configure(options, connectionString);
-        await using var db = new PartyWorkflowDbContext(options.Options);
+        DatabaseProvider.Configure(options, ServiceCollectionExtensions.ConnectionString(configuration));
+        return new PartyWorkflowDbContext(options.Options);
+    }
+
+    private static async Task<int> MigrateAsync(string? connection, string? appRole, IConfiguration configuration, TextWriter output, CancellationToken ct)
+    {
+        await using var db = Open(connection, configuration);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await DatabaseProvider.MigrateAsync(db, ct);
+        await ServiceCollectionExtensions.MigrateAsync(db, appRole, ct);
         output.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        if (appRole is not null) output.WriteLine($"Granted {appRole} reading and writing, but no UPDATE or DELETE on {string.Join(", ", DatabaseProvider.AppendOnlyTables)}.");
         return 0;
     }
 }

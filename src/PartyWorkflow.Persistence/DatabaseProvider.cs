@@ -35,10 +35,41 @@ public static class DatabaseProvider
         return builder.ConnectionString;
     }
 
-    /// <summary>Applies pending migrations; a SQLite file is switched to WAL so readers never wait for the single writer.</summary>
+    /// <summary>
+    /// Applies pending migrations and chains history written before the chain existed; a SQLite file is
+    /// switched to WAL so readers never wait for the single writer.
+    /// </summary>
     public static async Task MigrateAsync(PartyWorkflowDbContext db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        await Audit.HistoryChainBackfill.RunAsync(db, ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
+
+    /// <summary>The tables that only grow: the application's role may insert and read, never update or delete.</summary>
+    public static readonly string[] AppendOnlyTables = ["history", "audit_events"];
+
+    /// <summary>
+    /// PostgreSQL: grants <paramref name="appRole"/> (the role the application connects as, when the
+    /// migrations run as the tables' owner) what it needs and nothing more: it may not update or delete
+    /// history and audit rows. Run after every migration, so that new tables are covered.
+    /// </summary>
+    public static async Task GrantAsync(PartyWorkflowDbContext db, string appRole, CancellationToken ct)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(appRole, "^[A-Za-z_][A-Za-z0-9_]{0,62}$"))
+            throw new ArgumentException($"'{appRole}' is not a plain PostgreSQL role name", nameof(appRole));
+        var role = $"\"{appRole}\"";
+        // The role name is checked above.
+        var sql = $"""
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role};
+            REVOKE UPDATE, DELETE, TRUNCATE ON {string.Join(", ", AppendOnlyTables)} FROM {role};
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, ct);
+    }
+
+    /// <summary>The user name a PostgreSQL connection string connects as.</summary>
+    public static string? UserOf(string connectionString) =>
+        IsPostgres(connectionString) ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Username : null;
 }

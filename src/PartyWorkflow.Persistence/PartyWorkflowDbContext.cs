@@ -21,6 +21,8 @@ public sealed class PartyWorkflowDbContext(DbContextOptions<PartyWorkflowDbConte
     public DbSet<Person> People => Set<Person>();
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Reminder> Reminders => Set<Reminder>();

@@ -84,7 +84,7 @@ app.MapReminderEndpoints();
 
 if (app.Configuration.GetValue("PartyWorkflow:MigrateOnStart", true))
 {
-    await app.Services.MigrateAsync();
+    await app.Services.MigrateAsync(app.Configuration);
     await PartyWorkflow.Application.Instances.AwaitedRolesBackfill.RunAsync(app.Services);
 }
 // The first administrator comes from configuration (never from a password in the code).

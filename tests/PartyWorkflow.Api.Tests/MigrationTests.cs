@@ -47,8 +47,8 @@ public sealed class MigrationTests
         }
 
         var old = await createDatabase();
-        await TableCopy.MigrateToAsync(old, previousMigration);
-        foreach (var (table, renames) in Tables) await TableCopy.CopyAsync(written, old, table, renames);
+        await TableCopy.MigrateToAsync(TestDatabases.OwnerOf(old), previousMigration);
+        foreach (var (table, renames) in Tables) await TableCopy.CopyAsync(written, TestDatabases.OwnerOf(old), table, renames);
 
         await using var migrated = new ApiFactory(old, time);
         var api = new ApiClient(migrated.CreateSignedInClient());
@@ -72,5 +72,11 @@ public sealed class MigrationTests
         await unit.ActAsync(fresh, "initial-talk", "2026-11-25", new JsonObject { ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "谈话" });
         await unit.ActAsync(probationer, "record-probation-inspection", "2026-11-01", new JsonObject { ["assessment"] = "良好" });
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync($"/api/instances/{withdrawn}")).StatusCode);
+
+        // History written before the chain existed was chained by the migration, and what came after extends it.
+        await using var db = TableCopy.Open(TestDatabases.OwnerOf(old));
+        var report = await PartyWorkflow.Application.Audit.AuditVerifier.VerifyAsync(db);
+        Assert.True(report.IsIntact, string.Join("\n", report.Problems));
+        Assert.True(report.HistoryRows > 10, $"{report.HistoryRows} history rows");
     }
 }

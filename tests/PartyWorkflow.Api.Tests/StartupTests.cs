@@ -163,16 +163,17 @@ public sealed class StartupTests
     [Fact]
     public async Task Db_migrate_works_on_postgres()
     {
-        var (code, output, _) = await RunCliAsync("db", "migrate", "--connection", await TestDatabases.CreatePostgresAsync());
+        var (code, output, _) = await RunCliAsync("db", "migrate", "--connection", TestDatabases.OwnerOf(await TestDatabases.CreatePostgresAsync()), "--grant", TestDatabases.AppRole);
         Assert.Equal(0, code);
         Assert.Contains("Applied", output);
+        Assert.Contains("Granted partyworkflow_app", output);
     }
 
     [Fact]
     public async Task Users_create_admin_reads_the_password_from_standard_input_and_the_admin_signs_in()
     {
         var connection = await TestDatabases.CreatePostgresAsync();
-        Assert.Equal(0, (await RunCliAsync("db", "migrate", "--connection", connection)).Code);
+        Assert.Equal(0, (await RunCliAsync("db", "migrate", "--connection", TestDatabases.OwnerOf(connection), "--grant", TestDatabases.AppRole)).Code);
         var (none, _, noneErrors) = await RunCliAsync(new StringReader(""), "users", "create-admin", "--user", "root", "--connection", connection);
         Assert.Equal(2, none);
         Assert.Contains("standard input", noneErrors);

@@ -19,4 +19,8 @@ public sealed record Actor(Guid UserId, Guid? PersonId, IReadOnlyList<RoleGrant>
     public static readonly string[] RoleNames = [Branch, Instructor, PartyCommittee, OrganizationDepartment, WorkCommittee, Admin];
 
     public bool IsAdmin => Roles.Any(r => r.Role == Admin);
+
+    /// <summary>Where the request came from, for the audit trail; not part of what a request is (its idempotency hash).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Address { get; init; }
 }

@@ -22,8 +22,9 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
     public sealed record Held(IReadOnlyList<Deadline> OpenDeadlines, IReadOnlyList<SubjectLock> Locks);
 
     public async Task RecordAsync(CompiledWorkflow workflow, WorkflowInstance row, InstanceSnapshot before, Accepted accepted,
-        Guid actorId, JsonObject facts, Held? held, CancellationToken ct)
+        Access.Actor actor, JsonObject facts, Held? held, CancellationToken ct)
     {
+        var actorId = actor.PersonId ?? Guid.Empty;
         var isNew = held is null;
         var now = clock.Now;
         var organizationBefore = before.OrganizationId ?? accepted.Filing ?? row.OrganizationId;
@@ -40,7 +41,7 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
         row.Version += 1;
         row.UpdatedAt = now;
 
-        db.History.Add(new HistoryEntry
+        var entry = new HistoryEntry
         {
             Id = Guid.CreateVersion7(),
             InstanceId = row.Id,
@@ -58,7 +59,13 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
             DefinitionVersion = row.DefinitionVersion,
             FactsJson = accepted.RecordedFacts.ToJsonString(),
             WarningsJson = JsonSerializer.Serialize(accepted.Warnings.Select(w => w.RuleId)),
-        });
+            UserId = actor.UserId == Guid.Empty ? null : actor.UserId,
+            Address = actor.Address,
+        };
+        // The chain's head moves with the instance row, whose version guards the write.
+        entry.Hash = Persistence.Audit.HashChain.Of(entry, row.HistoryHead ?? "");
+        row.HistoryHead = entry.Hash;
+        db.History.Add(entry);
 
         if (isNew && row.IsOpen) locks.Acquire(row, SubjectLocks.KeysOf(workflow.Definition, row.SubjectId, accepted.RecordedFacts));
         else if (held is not null && !row.IsOpen) locks.Release(held.Locks);

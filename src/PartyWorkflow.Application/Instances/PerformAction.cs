@@ -72,7 +72,7 @@ public sealed class PerformActionHandler(
         var accepted = engine.Decide(workflow, before, request, prechecked: true).Accept();
 
         // (3) Staged here; the transaction behaviour writes it in one batch with the idempotency record, then commits.
-        await recorder.RecordAsync(workflow, row, before, accepted, actorId, command.Body.Facts,
+        await recorder.RecordAsync(workflow, row, before, accepted, command.Actor, command.Body.Facts,
             new ActionRecorder.Held(deadlines.Items, locks.Items), ct);
         return InstanceViewBuilder.Response(row, accepted);
     }

@@ -88,7 +88,7 @@ public sealed class StartInstanceHandler(
             CreatedAt = clock.Now,
         };
         db.Instances.Add(row);
-        await recorder.RecordAsync(workflow, row, InstanceSnapshot.New, accepted, actorId, facts, held: null, ct);
+        await recorder.RecordAsync(workflow, row, InstanceSnapshot.New, accepted, command.Actor, facts, held: null, ct);
 
         var view = views.Build(row, db.History.Local.Where(h => h.InstanceId == row.Id), db.Deadlines.Local.Where(d => d.InstanceId == row.Id && d.IsOpen))
             with { Warnings = accepted.Warnings.Select(RuleMessageView.From).ToList() };

@@ -47,6 +47,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
     public void Configure(EntityTypeBuilder<WorkflowInstance> b)
     {
         b.ToTable("instances");
+        b.Property(i => i.HistoryHead).HasMaxLength(64);
         b.Property(i => i.DefinitionId).HasMaxLength(100);
         b.Property(i => i.State).HasMaxLength(100);
         b.Property(i => i.Stage).HasMaxLength(100);
@@ -71,6 +72,8 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         b.Property(h => h.FromState).HasMaxLength(100);
         b.Property(h => h.ToState).HasMaxLength(100);
         b.Property(h => h.Outcome).HasMaxLength(100);
+        b.Property(h => h.Address).HasMaxLength(64);
+        b.Property(h => h.Hash).HasMaxLength(64);
         b.HasIndex(h => new { h.InstanceId, h.Sequence }).IsUnique();
     }
 }

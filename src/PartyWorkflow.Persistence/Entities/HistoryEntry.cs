@@ -20,4 +20,13 @@ public sealed class HistoryEntry
     public int DefinitionVersion { get; set; }
     public string FactsJson { get; set; } = "{}";
     public string WarningsJson { get; set; } = "[]";
+    /// <summary>The signed-in user who acted (the actor is the person they are); null for rows written before sign-in existed.</summary>
+    public Guid? UserId { get; set; }
+    /// <summary>Where the request came from (the client's address), for the audit trail; never shown in instance views.</summary>
+    public string? Address { get; set; }
+    /// <summary>
+    /// SHA-256 of the previous row's hash and this row's content (<see cref="Audit.HashChain"/>): altering,
+    /// removing or reordering a row breaks the chain, whose head is <see cref="WorkflowInstance.HistoryHead"/>.
+    /// </summary>
+    public string Hash { get; set; } = "";
 }

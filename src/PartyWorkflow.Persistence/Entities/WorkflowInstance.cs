@@ -37,4 +37,9 @@ public sealed class WorkflowInstance
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>
+    /// The hash of the newest history row: the chain's head, kept on the instance so that actions on
+    /// different instances never wait for each other, and so that removing the newest row is detected.
+    /// </summary>
+    public string? HistoryHead { get; set; }
 }

@@ -13,17 +13,17 @@ public static class CalendarFeedEndpoints
 
         feeds.MapPost("/", async (CreateCalendarFeed command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
-            var created = await mediator.Send(command with { By = SignIn.ActorOf(request.HttpContext.User) }, ct);
+            var created = await mediator.Send(command with { By = SignIn.ActorOf(request.HttpContext) }, ct);
             // Calendar apps need an absolute URL to subscribe to; the application layer knows no host.
             var url = $"{request.Scheme}://{request.Host}{request.PathBase}{created.Url}";
             return TypedResults.Created(url, created with { Url = url });
-        }).WithSummary("Create a secret iCalendar URL of the open deadlines of a member (memberId) or of an organization and those below it (organizationId); the URL is shown only once");
+        }).WithSummary("Create a secret iCalendar URL of the open deadlines of a member (memberId) or of an organization and those below it (organizationId); the URL is shown only once").Audit("calendar-feed");
 
         feeds.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new RevokeCalendarFeed(id), ct);
             return TypedResults.NoContent();
-        }).WithSummary("Revoke a calendar feed: its URL answers 404 from then on (revoking again is fine)");
+        }).WithSummary("Revoke a calendar feed: its URL answers 404 from then on (revoking again is fine)").Audit("calendar-feed");
 
         feeds.MapGet("/{token}.ics", async (string token, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         {

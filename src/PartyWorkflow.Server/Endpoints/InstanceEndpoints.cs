@@ -12,23 +12,23 @@ public static class InstanceEndpoints
     {
         app.MapPost("/api/definitions/{definitionId}/instances", (string definitionId, ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 StartAsync(definitionId, body, key, mediator, http, ct))
-            .WithTags("Instances").WithSummary("Start an instance of a published definition with its first step's facts (the signed-in user acts)");
+            .WithTags("Instances").WithSummary("Start an instance of a published definition with its first step's facts (the signed-in user acts)").Audit("action", refusalsOnly: true);
         app.MapPost("/api/applications", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 StartAsync("member-development", body, key, mediator, http, ct))
-            .WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process; an alias of POST /api/definitions/member-development/instances");
+            .WithTags("Instances").WithSummary("Submit an application (step 1, submit-application): starts a member-development process; an alias of POST /api/definitions/member-development/instances").Audit("action", refusalsOnly: true);
         app.MapPost("/api/establishments", (ActionBodyBinding body, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 StartAsync("organization-establishment", body, key, mediator, http, ct))
-            .WithTags("Instances").WithSummary("Submit a request to establish a party organization (step 1, submit-request); an alias of POST /api/definitions/organization-establishment/instances");
+            .WithTags("Instances").WithSummary("Submit a request to establish a party organization (step 1, submit-request); an alias of POST /api/definitions/organization-establishment/instances").Audit("action", refusalsOnly: true);
 
         app.MapGet("/api/instances", async (string? definition, string? state, string? stage, bool? open, Guid? organization, string? name,
                 string? citizenId, string? awaiting, int? page, int? pageSize, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListInstances(definition, state, stage, open, organization, name, citizenId, awaiting, page ?? 1, pageSize ?? 50,
-                    SignIn.ActorOf(http.User)), ct)))
+                    SignIn.ActorOf(http)), ct)))
             .WithTags("Instances").WithSummary("Instances, a page at a time: by definition, state, stage, open or ended, organization (and below), subject name, citizen ID, awaited role");
 
         app.MapGet("/api/instances/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         {
-            var view = await mediator.Send(new GetInstance(id, SignIn.ActorOf(response.HttpContext.User)), ct);
+            var view = await mediator.Send(new GetInstance(id, SignIn.ActorOf(response.HttpContext)), ct);
             response.Headers.ETag = Preconditions.ETag(view.Version);
             return TypedResults.Ok(view);
         }).WithTags("Instances").WithSummary("An instance: stage, step, history, computed dates, permitted next actions, open deadlines");
@@ -36,15 +36,15 @@ public static class InstanceEndpoints
         app.MapPost("/api/instances/{id:guid}/actions/{actionId}", async (Guid id, string actionId, ActionBodyBinding body,
             [FromHeader(Name = "Idempotency-Key")] string? key, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct) =>
         {
-            var result = await mediator.Send(new PerformAction(id, actionId, body.Value, key, Preconditions.IfMatch(request), SignIn.ActorOf(request.HttpContext.User)), ct);
+            var result = await mediator.Send(new PerformAction(id, actionId, body.Value, key, Preconditions.IfMatch(request), SignIn.ActorOf(request.HttpContext)), ct);
             response.Headers.ETag = Preconditions.ETag(result.Version);
             return TypedResults.Ok(result);
-        }).WithTags("Instances").WithSummary("Take a step or side action with its facts (the signed-in user acts), optional Idempotency-Key and If-Match");
+        }).WithTags("Instances").WithSummary("Take a step or side action with its facts (the signed-in user acts), optional Idempotency-Key and If-Match").Audit("action", refusalsOnly: true);
     }
 
     private static async Task<Created<InstanceView>> StartAsync(string definitionId, ActionBodyBinding body, string? key, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var view = await mediator.Send(new StartInstance(definitionId, body.Value, key, SignIn.ActorOf(http.User)), ct);
+        var view = await mediator.Send(new StartInstance(definitionId, body.Value, key, SignIn.ActorOf(http)), ct);
         http.Response.Headers.ETag = Preconditions.ETag(view.Version);
         return TypedResults.Created($"/api/instances/{view.Id}", view);
     }

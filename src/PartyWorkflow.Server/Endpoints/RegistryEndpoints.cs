@@ -17,13 +17,13 @@ public static class RegistryEndpoints
             return TypedResults.Created($"/api/party-organizations/{created.Id}", created);
         }).WithSummary("Register a party organization (branch, general-branch, party-committee)");
         organizations.MapGet("/", async (string? kind, Guid? parentId, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, parentId, SignIn.ActorOf(http.User)), ct)));
+            TypedResults.Ok(await mediator.Send(new ListOrganizations(kind, parentId, SignIn.ActorOf(http)), ct)));
         organizations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetOrganization(id, SignIn.ActorOf(http.User)), ct)));
+            TypedResults.Ok(await mediator.Send(new GetOrganization(id, SignIn.ActorOf(http)), ct)));
         organizations.MapPut("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true, SignIn.ActorOf(http.User)), ct))).WithSummary("Replace an organization's fields");
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true, SignIn.ActorOf(http)), ct))).WithSummary("Replace an organization's fields").Audit("registry-change");
         organizations.MapPatch("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false, SignIn.ActorOf(http.User)), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)");
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false, SignIn.ActorOf(http)), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)").Audit("registry-change");
 
         var members = app.MapGroup("/api/members").WithTags("Registry");
         members.MapPost("/", async (CreateMember command, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
@@ -32,12 +32,12 @@ public static class RegistryEndpoints
             return TypedResults.Created($"/api/members/{created.Id}", created);
         }).WithSummary("Register a full or probationary member of a branch");
         members.MapGet("/", async (Guid? branchId, string? membership, string? name, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership, name, SignIn.ActorOf(http.User)), ct))).WithSummary("Members, by branch, membership and a part of the name");
+            TypedResults.Ok(await mediator.Send(new ListMembers(branchId, membership, name, SignIn.ActorOf(http)), ct))).WithSummary("Members, by branch, membership and a part of the name");
         members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetMember(id, SignIn.ActorOf(http.User)), ct)));
+            TypedResults.Ok(await mediator.Send(new GetMember(id, SignIn.ActorOf(http)), ct)));
         members.MapPut("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true, SignIn.ActorOf(http.User)), ct))).WithSummary("Replace a member's registry fields");
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true, SignIn.ActorOf(http)), ct))).WithSummary("Replace a member's registry fields").Audit("registry-change");
         members.MapPatch("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false, SignIn.ActorOf(http.User)), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)");
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false, SignIn.ActorOf(http)), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)").Audit("registry-change");
     }
 }

@@ -32,7 +32,7 @@ public static class UnitEndpoints
             .WithSummary("Units, a page at a time: by type, county, a part of the name or the credit code, covered today or not");
         units.MapGet("/export", async (string? type, string? county, string? name, bool? covered, IMediator mediator, CancellationToken ct) =>
                 Xlsx(await mediator.Send(new ExportUnits(type, county, name, covered), ct)))
-            .WithSummary("The units a list would show as .xlsx: the import template's columns (it imports again unchanged) and a sheet of who covers each");
+            .WithSummary("The units a list would show as .xlsx: the import template's columns (it imports again unchanged) and a sheet of who covers each").Audit("export");
         units.MapPost("/import", async (IFormFile? file, bool? dryRun, UnitImporter importer, CancellationToken ct) =>
             {
                 if (file is null) throw InvalidInputException.For("file", "a survey file (.xlsx or .csv) is required / 请上传摸排台账文件");
@@ -48,7 +48,7 @@ public static class UnitEndpoints
                     throw InvalidInputException.For("file", ex.Message);
                 }
             }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(SurveyFile.MaxBytes + 256 * 1024))
-            .WithSummary("Import the survey (摸排台账), .xlsx or .csv as multipart/form-data field 'file'; ?dryRun=true reports without writing");
+            .WithSummary("Import the survey (摸排台账), .xlsx or .csv as multipart/form-data field 'file'; ?dryRun=true reports without writing").Audit("import");
         units.MapGet("/import/template", () => Xlsx(new SpreadsheetFile(SurveyTemplate.Xlsx(), "摸排台账导入模板.xlsx")))
             .WithSummary("The import template: the expected columns with Chinese headers and an example row");
         units.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -69,7 +69,7 @@ public static class UnitEndpoints
         var organizations = app.MapGroup("/api/party-organizations").WithTags("Units");
         organizations.MapGet("/export", async (string? county, string? kind, IMediator mediator, CancellationToken ct) =>
                 Xlsx(await mediator.Send(new ExportOrganizations(county, kind), ct)))
-            .WithSummary("The organizations on record as .xlsx: kind, mode, county, parent, dates, current term and secretary, units covered today");
+            .WithSummary("The organizations on record as .xlsx: kind, mode, county, parent, dates, current term and secretary, units covered today").Audit("export");
         organizations.MapPost("/{id:guid}/covered-units", async (Guid id, CoverageBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/party-organizations/{id}", await mediator.Send(new CoverUnits(id, body.UnitIds, body.From, body.Mode), ct)))
             .WithSummary("The organization covers these units from a date (unit-not-covered)");
@@ -92,7 +92,7 @@ public static class UnitEndpoints
             .WithSummary("Terms (换届) as of a date: overdue, ending within 6 months, and organizations with no term on record (term unknown)");
         app.MapGet("/api/reports/coverage/export", async (DateOnly? asOf, DateOnly? from, DateOnly? to, string? county, string? type, IMediator mediator, CancellationToken ct) =>
                 Xlsx(await mediator.Send(new ExportCoverageReport(new GetCoverageReport(asOf, from, to, county, type)), ct))).WithTags("Reports")
-            .WithSummary("The coverage report as .xlsx, a sheet for each part");
+            .WithSummary("The coverage report as .xlsx, a sheet for each part").Audit("export");
     }
 
     private static FileContentHttpResult Xlsx(SpreadsheetFile file) => TypedResults.File(file.Content, Spreadsheet.ContentType, file.FileName);

@@ -21,15 +21,21 @@ public static class UserEndpoints
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/login", async Task<IResult> (SignInBody body, SignInManager<AppUser> signIn) =>
+        auth.MapPost("/login", async Task<IResult> (SignInBody body, SignInManager<AppUser> signIn, HttpContext http) =>
         {
             if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["userName"] = ["userName and password are required / 请输入用户名和密码"] });
-            var user = await signIn.UserManager.FindByNameAsync(body.UserName.Trim());
-            // The same answer for an unknown user, a wrong password, a disabled or locked-out user.
-            if (user is null or { IsDisabled: true }) return Failed();
+            var name = body.UserName.Trim();
+            var user = await signIn.UserManager.FindByNameAsync(name);
+            // The same answer for an unknown user, a wrong password, a disabled or locked-out user; the audit trail tells them apart.
+            if (user is null or { IsDisabled: true })
+            {
+                await Audited.RecordAsync(http, "sign-in", user is null ? "401 unknown-user" : "401 disabled", user?.Id, name);
+                return Failed();
+            }
             signIn.AuthenticationScheme = body.UseCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
             var result = await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
+            await Audited.RecordAsync(http, "sign-in", result.Succeeded ? "200" : result.IsLockedOut ? "401 locked-out" : "401 wrong-password", user.Id, user.UserName);
             // On success the sign-in has written the tokens (bearer) or set the cookie.
             return result.Succeeded ? TypedResults.Empty : Failed(result.IsLockedOut);
         }).AllowAnonymous().RequireRateLimiting(Hygiene.SignInLimit)
@@ -55,7 +61,7 @@ public static class UserEndpoints
 
         auth.MapGet("/me", (HttpContext http) =>
         {
-            var actor = SignIn.ActorOf(http.User);
+            var actor = SignIn.ActorOf(http);
             return TypedResults.Ok(new { userId = actor.UserId, userName = http.User.Identity?.Name, personId = actor.PersonId,
                 roles = actor.Roles.Select(r => new RoleBody(r.Role, r.ScopeOrganizationId)).ToList() });
         }).WithSummary("The signed-in user: person and roles");
@@ -65,13 +71,13 @@ public static class UserEndpoints
         {
             var view = await mediator.Send(command, ct);
             return TypedResults.Created($"/api/users/{view.Id}", view);
-        }).WithSummary("Create a user with a password, the person they are and their roles (administrators)");
+        }).WithSummary("Create a user with a password, the person they are and their roles (administrators)").Audit("user-admin");
         users.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListUsers(), ct)))
             .WithSummary("Every user with their roles (administrators)");
         users.MapPut("/{id:guid}/roles", async (Guid id, RolesBody body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new SetUserRoles(id, body.Roles), ct))).WithSummary("Replace a user's roles (administrators)");
+            TypedResults.Ok(await mediator.Send(new SetUserRoles(id, body.Roles), ct))).WithSummary("Replace a user's roles (administrators)").Audit("user-admin");
         users.MapPut("/{id:guid}/disabled", async (Guid id, DisabledBody body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new SetUserDisabled(id, body.Disabled ?? true), ct))).WithSummary("Disable or enable a user (administrators)");
+            TypedResults.Ok(await mediator.Send(new SetUserDisabled(id, body.Disabled ?? true), ct))).WithSummary("Disable or enable a user (administrators)").Audit("user-admin");
     }
 
     private static IResult Failed(bool lockedOut = false) => TypedResults.Problem(

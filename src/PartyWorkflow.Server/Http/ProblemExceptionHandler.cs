@@ -36,6 +36,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         });
     }
 
+    /// <summary>A failure as the audit trail records it: the status it answers and the rule ids it names (<c>403 actor-not-permitted</c>).</summary>
+    public static string OutcomeOf(Exception exception)
+    {
+        var status = Classify(exception).Status;
+        var rules = exception switch
+        {
+            RuleRefusalException e => string.Join(",", e.UnmetRules.Select(r => r.RuleId)),
+            ForbiddenException e => e.Rule.RuleId,
+            _ => "",
+        };
+        return $"{(status == 0 ? 500 : status)} {rules}".TrimEnd();
+    }
+
     private static (int Status, string Title, Dictionary<string, object?> Extensions) Classify(Exception exception) => exception switch
     {
         InvalidInputException e => (400, Malformed, new() { ["errors"] = BilingualMessages.Translate(e.Errors) }),

@@ -66,6 +66,11 @@ public static class SignIn
         return new Actor(id, person, roles);
     }
 
+    /// <summary>The signed-in user of a request, with the address it came from (for the audit trail).</summary>
+    public static Actor ActorOf(HttpContext http) => ActorOf(http.User) with { Address = AddressOf(http) };
+
+    public static string? AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+
     /// <summary>Adds the person and every role (<c>role</c> or <c>role@scope</c>) to the principal a sign-in creates.</summary>
     public sealed class ActorClaims(UserManager<AppUser> users, IOptions<IdentityOptions> options, PartyWorkflowDbContext db)
         : UserClaimsPrincipalFactory<AppUser>(users, options)

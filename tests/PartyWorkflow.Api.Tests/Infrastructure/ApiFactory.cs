@@ -18,6 +18,8 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", connectionString);
+        // As in production: the migrations run as the tables' owner, the application as a role that may not rewrite history.
+        if (TestDatabases.ConnectsAsApp(connectionString)) builder.UseSetting("ConnectionStrings:Owner", TestDatabases.OwnerOf(connectionString));
         builder.UseSetting("PartyWorkflow:SeedDemoData", "false");
         // The first administrator, from configuration as in production; SignedInActors signs in as it.
         builder.UseSetting("PartyWorkflow:Admin:UserName", SignedInActors.AdminUser);
@@ -31,7 +33,22 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
         builder.ConfigureTestServices(collection =>
         {
             collection.AddSingleton<TimeProvider>(time);
+            collection.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FromLoopback>();
             services?.Invoke(collection);
         });
     }
+}
+
+/// <summary>The test host has no connection: its requests come from 127.0.0.1, as a local client's would.</summary>
+internal sealed class FromLoopback : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(following => context =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return following(context);
+        });
+        next(app);
+    };
 }

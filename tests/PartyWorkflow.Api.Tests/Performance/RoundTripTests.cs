@@ -57,6 +57,23 @@ public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(measured.Statements, s => Assert.StartsWith("SELECT", s.TrimStart(), StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// A refusal costs the decision's one read, and the audit trail's append of the refusal in a
+    /// transaction of its own (lock the day's head, write the row and the head, COMMIT): nothing else is written.
+    /// </summary>
+    private static void AssertRefusalRecorded(string name, (int RoundTrips, IReadOnlyList<string> Statements) measured, int reads = 1)
+    {
+        Assert.True(measured.RoundTrips <= reads + Budget, $"{name}: {measured.RoundTrips} round trips");
+        var audit = measured.Statements.Where(s => s.Contains("audit_", StringComparison.Ordinal) || s.TrimStart().StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase)
+                                                   || s.TrimStart().StartsWith("COMMIT", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Contains(audit, s => s.Contains("INSERT INTO audit_events", StringComparison.Ordinal));
+        var decision = measured.Statements.Except(audit).ToList();
+        Assert.All(decision, s => Assert.StartsWith("SELECT", s.TrimStart(), StringComparison.OrdinalIgnoreCase));
+        if (reads == 0) Assert.Empty(decision);
+        Assert.Equal(1, Count(measured.Statements, "COMMIT"));
+        Assert.Equal(0, Count(measured.Statements, "SAVEPOINT"));
+    }
+
     private static int Count(IEnumerable<string> statements, string keyword) =>
         statements.Count(s => s.TrimStart().StartsWith(keyword, StringComparison.OrdinalIgnoreCase));
 
@@ -102,7 +119,7 @@ public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refusals_for_state_or_shape_cost_the_one_read_and_a_malformed_start_nothing()
+    public async Task Refusals_cost_the_one_read_and_their_audit_row_and_a_malformed_start_only_its_audit_row()
     {
         var unit = await Unit.CreateAsync(api);
         var instance = await unit.ApplyAsync("2026-11-03");
@@ -115,10 +132,11 @@ public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
         var malformedStart = await MeasureAsync("malformed start", async () =>
             Assert.Equal(HttpStatusCode.BadRequest, (await api.SubmitAsync(unit.Branch, unit.Secretary, "x", "soon")).StatusCode));
 
-        // The one read, no transaction, nothing written; a start's facts are judged before any read.
-        AssertReadOnly("not permitted", notPermitted);
-        AssertReadOnly("malformed", malformed);
-        Assert.Equal(0, malformedStart.RoundTrips);
+        // The one read and the refusal's audit row; a start's facts are judged before any read (and a
+        // body that does not bind is refused before the route runs: nothing to audit).
+        AssertRefusalRecorded("not permitted", notPermitted);
+        AssertRefusalRecorded("malformed", malformed);
+        AssertRefusalRecorded("malformed start", malformedStart, reads: 0);
     }
 
     [Fact]

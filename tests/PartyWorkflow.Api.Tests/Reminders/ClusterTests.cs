@@ -16,7 +16,7 @@ public sealed class ClusterTests
     public async Task Two_nodes_write_each_of_10000_reminders_exactly_once_and_a_killed_node_loses_none()
     {
         var connectionString = await TestDatabases.CreatePostgresAsync();
-        Assert.Equal(0, await CliApp.RunAsync(["db", "migrate", "--connection", connectionString], TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, await CliApp.RunAsync(["db", "migrate", "--connection", TestDatabases.OwnerOf(connectionString), "--grant", TestDatabases.AppRole], TextWriter.Null, TextWriter.Null));
         var settings = new Dictionary<string, string>
         {
             ["PartyWorkflow__Reminders__SweepIntervalSeconds"] = "1",

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PartyWorkflow.Persistence.Entities;
+
+namespace PartyWorkflow.Persistence.Audit;
+
+/// <summary>
+/// The hash chains of history and audit rows: each row's hash is SHA-256 of the previous row's hash and
+/// the row's own content, so that changing a row, removing one or swapping two breaks every hash from
+/// there on. Times are hashed to the microsecond, the precision PostgreSQL keeps.
+/// </summary>
+public static class HashChain
+{
+    public static string Of(HistoryEntry h, string previous) => Hash(previous,
+    [
+        h.InstanceId.ToString(), h.Sequence.ToString(CultureInfo.InvariantCulture), Time(h.RecordedAt), h.ActorId.ToString(), h.ActorRole,
+        h.ActionId, h.FromState, h.ToState, h.Outcome, h.ActionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        h.OrganizationId.ToString(), h.DefinitionVersion.ToString(CultureInfo.InvariantCulture), h.FactsJson, h.WarningsJson,
+        h.UserId?.ToString(), h.Address,
+    ]);
+
+    public static string Of(AuditEvent e, string previous) => Hash(previous,
+    [
+        e.Stream, e.Sequence.ToString(CultureInfo.InvariantCulture), Time(e.At), e.UserId?.ToString(), e.UserName, e.Address,
+        e.Kind, e.Target, e.Outcome,
+    ]);
+
+    /// <summary>A time as stored: PostgreSQL keeps microseconds (the seventh digit of .NET's ticks is dropped on write).</summary>
+    public static DateTimeOffset Stored(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % 10, TimeSpan.Zero);
+
+    private static string Time(DateTimeOffset time) => Stored(time).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+
+    // The fields as a JSON array: unambiguous whatever a field contains (no separator can be forged).
+    private static string Hash(string previous, string?[] fields) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previous + "\n" + JsonSerializer.Serialize(fields))));
+}
