@@ -47,6 +47,10 @@ public sealed class ServerProcess : IDisposable
                 // One address signs in every secretary at the start: not an attack.
                 ["PartyWorkflow__SignIn__PermitsPerMinute"] = "100000",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                // Personal data is sealed as in production: keys of this run's own.
+                ["PartyWorkflow__PersonalData__CurrentKey"] = "bench",
+                ["PartyWorkflow__PersonalData__Keys__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["PartyWorkflow__PersonalData__HashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             },
         };
         var clock = Stopwatch.StartNew();

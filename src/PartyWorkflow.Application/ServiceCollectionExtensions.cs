@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Units.Import.UnitImporter>();
 
         var connectionString = ConnectionString(configuration);
+        services.AddSingleton(new Privacy.PersonalData(configuration, connectionString));
         services.AddDbContextPool<PartyWorkflowDbContext>((sp, o) =>
         {
             DatabaseProvider.Configure(o, connectionString);
@@ -143,20 +144,22 @@ public static class ServiceCollectionExtensions
             var options = new DbContextOptionsBuilder<PartyWorkflowDbContext>();
             DatabaseProvider.Configure(options, owner);
             await using var db = new PartyWorkflowDbContext(options.Options);
-            await MigrateAsync(db, DatabaseProvider.UserOf(ConnectionString(configuration)), ct);
+            await MigrateAsync(db, DatabaseProvider.UserOf(ConnectionString(configuration)), services.GetRequiredService<Privacy.PersonalData>(), ct);
             return;
         }
         await using var scope = services.CreateAsyncScope();
-        await DatabaseProvider.MigrateAsync(scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>(), ct);
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<PartyWorkflowDbContext>(), null, services.GetRequiredService<Privacy.PersonalData>(), ct);
     }
 
     /// <summary>
-    /// Migrates as the tables' owner; on PostgreSQL with <paramref name="appRole"/>, creates Quartz's
+    /// Migrates as the tables' owner and seals personal data not sealed under the current key; on
+    /// PostgreSQL with <paramref name="appRole"/>, creates Quartz's
     /// tables too (the application's role may not create tables) and grants the role what it needs.
     /// </summary>
-    public static async Task MigrateAsync(PartyWorkflowDbContext db, string? appRole, CancellationToken ct = default)
+    public static async Task MigrateAsync(PartyWorkflowDbContext db, string? appRole, Privacy.PersonalData personalData, CancellationToken ct = default)
     {
         await DatabaseProvider.MigrateAsync(db, ct);
+        await Privacy.PersonalDataBackfill.RunAsync(db, personalData, rotate: personalData.KeysAreConfigured, ct);
         if (appRole is null || !db.Database.IsNpgsql()) return;
         await QuartzSchema.ProvisionAsync(db, ct);
         await DatabaseProvider.GrantAsync(db, appRole, ct);

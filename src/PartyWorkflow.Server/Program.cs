@@ -50,6 +50,16 @@ catch (InvalidDefinitionException ex)
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
+try
+{
+    app.Services.GetRequiredService<PartyWorkflow.Application.Privacy.PersonalData>().CheckKeys();
+}
+catch (InvalidOperationException ex)
+{
+    // Personal data cannot be sealed or read without its keys (docs/security.md).
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

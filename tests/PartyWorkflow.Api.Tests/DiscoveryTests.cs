@@ -19,9 +19,9 @@ public sealed class DiscoveryTests(PostgresFixture fixture) : IClassFixture<Post
         var quiet = await unit.ApplyAsync("2026-11-20", citizenId);
         var advanced = await unit.StartAsync("confirm-activist");
 
-        var byCitizen = await fixture.Api.GetAsync($"/api/instances?citizenId={citizenId.ToLowerInvariant()}");
+        var byCitizen = await ApiClient.ExpectAsync(await fixture.Api.PostAsync("/api/instances/search", new JsonObject { ["citizenId"] = citizenId.ToLowerInvariant() }), HttpStatusCode.OK);
         Assert.Equal(quiet.ToString(), Assert.Single(byCitizen["items"]!.AsArray())!["id"]!.GetValue<string>());
-        Assert.Equal(0, (await fixture.Api.GetAsync($"/api/instances?citizenId={CitizenIds.For(new DateOnly(1970, 1, 1))}"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await ApiClient.ExpectAsync(await fixture.Api.PostAsync("/api/instances/search", new JsonObject { ["citizenId"] = CitizenIds.For(new DateOnly(1970, 1, 1)) }), HttpStatusCode.OK))["total"]!.GetValue<int>());
 
         var byName = await fixture.Api.GetAsync($"/api/instances?organization={unit.Branch}&name=申请");
         Assert.Equal(2, byName["total"]!.GetValue<int>());

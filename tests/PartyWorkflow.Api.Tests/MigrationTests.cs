@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
@@ -16,7 +17,8 @@ public sealed class MigrationTests
     private static readonly Dictionary<string, Dictionary<string, string>> Tables = new()
     {
         ["organizations"] = [],
-        ["people"] = [],
+        // Citizen IDs and phones were plain text then (PlainText opens today's sealed values).
+        ["people"] = new() { ["CitizenIdSealed"] = "CitizenId", ["PhoneSealed"] = "Phone" },
         ["instances"] = new() { ["SubjectId"] = "PersonId", ["OrganizationId"] = "BranchId" },
         ["history"] = new() { ["OrganizationId"] = "BranchId" },
         ["deadlines"] = new() { ["SubjectId"] = "PersonId", ["OrganizationId"] = "BranchId" },
@@ -27,6 +29,18 @@ public sealed class MigrationTests
 
     [Fact]
     public Task Instances_written_before_subjects_migrate_on_sqlite() => MigratesAsync(() => Task.FromResult(TestDatabases.CreateSqlite()), "20261130102800_Initial");
+
+    private static Func<string, object, System.Data.Common.DbDataReader, object> PlainText(string connection)
+    {
+        var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), ApiFactory.PersonalDataKeys!).Build();
+        var data = new PartyWorkflow.Application.Privacy.PersonalData(configuration, connection);
+        return (column, value, row) => column switch
+        {
+            "CitizenIdSealed" => data.Open((string)value, Guid.Parse(row["Id"].ToString()!), "citizen-id"),
+            "PhoneSealed" => data.Open((string)value, Guid.Parse(row["Id"].ToString()!), "phone"),
+            _ => value,
+        };
+    }
 
     /// <param name="previousMigration">The migration before subjects, of the provider.</param>
     private static async Task MigratesAsync(Func<Task<string>> createDatabase, string previousMigration)
@@ -48,7 +62,7 @@ public sealed class MigrationTests
 
         var old = await createDatabase();
         await TableCopy.MigrateToAsync(TestDatabases.OwnerOf(old), previousMigration);
-        foreach (var (table, renames) in Tables) await TableCopy.CopyAsync(written, TestDatabases.OwnerOf(old), table, renames);
+        foreach (var (table, renames) in Tables) await TableCopy.CopyAsync(written, TestDatabases.OwnerOf(old), table, renames, PlainText(written));
 
         await using var migrated = new ApiFactory(old, time);
         var api = new ApiClient(migrated.CreateSignedInClient());
@@ -72,6 +86,11 @@ public sealed class MigrationTests
         await unit.ActAsync(fresh, "initial-talk", "2026-11-25", new JsonObject { ["talkerId"] = unit.Secretary.ToString(), ["notes"] = "谈话" });
         await unit.ActAsync(probationer, "record-probation-inspection", "2026-11-01", new JsonObject { ["assessment"] = "良好" });
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync($"/api/instances/{withdrawn}")).StatusCode);
+
+        // Plain text written then is sealed now: found by its hash (the duplicate above), shown masked, in no column as it was.
+        Assert.Matches("^[0-9]{4}[*]{10}[0-9]{3}[0-9X]$", (await api.GetAsync($"/api/members/{await unit.PersonIdAsync(probationer)}"))["maskedCitizenId"]!.GetValue<string>());
+        await using (var owner = TableCopy.Open(TestDatabases.OwnerOf(old)))
+            Assert.False(await owner.People.AnyAsync(p => p.CitizenIdSealed == freshCitizen || p.CitizenIdSealed.Length <= 18 || p.CitizenIdHash.StartsWith("legacy:")));
 
         // History written before the chain existed was chained by the migration, and what came after extends it.
         await using var db = TableCopy.Open(TestDatabases.OwnerOf(old));

@@ -38,6 +38,30 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task On_postgres_without_personal_data_keys_the_server_does_not_start_and_says_what_to_set()
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["ConnectionStrings__Default"] = await TestDatabases.CreatePostgresAsync(),
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("PartyWorkflow:PersonalData: PostgreSQL needs the keys configured", await errors);
+        Assert.DoesNotContain("running at", await output);
+    }
+
+    [Fact]
     public async Task Started_from_another_folder_the_server_reads_its_settings_and_logs_no_sql()
     {
         var port = Ports.Free();

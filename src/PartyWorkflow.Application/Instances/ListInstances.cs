@@ -38,7 +38,7 @@ public sealed record InstanceSummary(
 /// <summary>The instance's open deadline due first: what a queue sorts and warns by.</summary>
 public sealed record NextDeadline(string Kind, DateOnly DueDate, bool Overdue);
 
-public sealed class ListInstancesHandler(PartyWorkflowDbContext db, Clock clock) : IQueryHandler<ListInstances, InstancePage>
+public sealed class ListInstancesHandler(PartyWorkflowDbContext db, Clock clock, Privacy.PersonalData personalData) : IQueryHandler<ListInstances, InstancePage>
 {
     public async ValueTask<InstancePage> Handle(ListInstances query, CancellationToken ct)
     {
@@ -51,7 +51,8 @@ public sealed class ListInstancesHandler(PartyWorkflowDbContext db, Clock clock)
         {
             var normalized = CitizenId.Normalize(citizenId);
             // Unknown: no instance is about this person; Guid.Empty matches none.
-            person = await db.People.Where(p => p.CitizenId == normalized).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
+            var hash = personalData.HashCitizenId(normalized);
+            person = await db.People.Where(p => p.CitizenIdHash == hash).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
         }
         var awaiting = query.Awaiting is { } role ? $"%|{role}|%" : null;
         var name = query.Name?.Trim();

@@ -40,7 +40,7 @@ public sealed record CreateMember(
     }
 }
 
-public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLength probation, Clock clock) : ICommandHandler<CreateMember, MemberView>
+public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLength probation, Clock clock, Privacy.PersonalData personalData) : ICommandHandler<CreateMember, MemberView>
 {
     public async ValueTask<MemberView> Handle(CreateMember command, CancellationToken ct)
     {
@@ -61,17 +61,22 @@ public sealed class CreateMemberHandler(PartyWorkflowDbContext db, ProbationLeng
 
         var citizenId = CitizenId.Normalize(command.CitizenId!);
         // Someone known from an earlier application (withdrawn, say) is registered on the same row.
-        var person = await db.People.FirstOrDefaultAsync(p => p.CitizenId == citizenId, ct);
+        var hash = personalData.HashCitizenId(citizenId);
+        var person = await db.People.FirstOrDefaultAsync(p => p.CitizenIdHash == hash, ct);
         if (person is { Membership: not "none" })
             throw new ConflictException("a member with this citizen ID is already registered");
         if (person is not null && await db.Instances.AnyAsync(i => i.SubjectKind == "person" && i.SubjectId == person.Id && i.IsOpen, ct))
             throw new ConflictException("this person has an open application; membership comes through it");
-        person ??= db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = "", Gender = "", CitizenId = citizenId, CreatedAt = clock.Now }).Entity;
+        if (person is null)
+        {
+            person = db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = "", Gender = "", CreatedAt = clock.Now }).Entity;
+            personalData.SetCitizenId(person, citizenId);
+        }
 
         person.Name = command.Name!.Trim();
         person.Gender = command.Gender!;
         person.Ethnicity = command.Ethnicity ?? person.Ethnicity;
-        person.Phone = command.Phone ?? person.Phone;
+        if (command.Phone is { Length: > 0 } phone) personalData.SetPhone(person, phone);
         person.Email = command.Email ?? person.Email;
         person.Membership = command.Membership!;
         person.BranchId = command.BranchId;

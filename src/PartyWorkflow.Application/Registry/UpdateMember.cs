@@ -28,7 +28,7 @@ public sealed record UpdateMember(Guid Id, MemberChanges Changes, bool Replace, 
     }
 }
 
-public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHandler<UpdateMember, MemberView>
+public sealed class UpdateMemberHandler(PartyWorkflowDbContext db, Privacy.PersonalData personalData) : ICommandHandler<UpdateMember, MemberView>
 {
     public async ValueTask<MemberView> Handle(UpdateMember command, CancellationToken ct)
     {
@@ -46,7 +46,9 @@ public sealed class UpdateMemberHandler(PartyWorkflowDbContext db) : ICommandHan
             throw RuleRefusalException.For("unit-exists", $"unitId：找不到编号为 {unitId} 的单位", $"unitId: no unit with id {unitId}");
         person.UnitId = command.Replace ? c.UnitId : c.UnitId ?? person.UnitId;
         person.Email = command.Replace ? c.Email : c.Email ?? person.Email;
-        person.Phone = command.Replace ? c.Phone : c.Phone ?? person.Phone;
+        var phone = command.Replace ? c.Phone : c.Phone ?? personalData.PhoneOf(person);
+        // Sealed again only when it changed: sealing twice never gives the same text, and a no-op is no new version.
+        if (phone != personalData.PhoneOf(person)) personalData.SetPhone(person, phone);
         person.PartyGroup = command.Replace ? c.PartyGroup : c.PartyGroup ?? person.PartyGroup;
         person.OnDisciplinaryProbation = c.OnDisciplinaryProbation ?? person.OnDisciplinaryProbation;
         // Coming under 留党察看 takes the vote away unless the request says otherwise (and then it is refused).

@@ -14,7 +14,7 @@ namespace PartyWorkflow.Application.Subjects;
 /// <c>fact</c> parameter holds the person's details; the person is found by citizen ID or registered.
 /// The details live on the person's row only; the instance and its history refer to them by id.
 /// </summary>
-public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISubjectKind
+public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock, Privacy.PersonalData personalData) : ISubjectKind
 {
     public string Kind => "person";
 
@@ -27,7 +27,7 @@ public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISu
     {
         var citizenId = CitizenId.Normalize(FactReader.Text(Details(parameters, facts), "citizenId") ?? "");
         if (citizenId.Length == 0) return null;
-        var condition = $"{batch.Column<Person>(nameof(Person.CitizenId))} = {batch.Parameter(citizenId)}";
+        var condition = $"{batch.Column<Person>(nameof(Person.CitizenIdHash))} = {batch.Parameter(personalData.HashCitizenId(citizenId))}";
         prefetched = (citizenId, batch.Where<Person>(condition));
         return $"SELECT {batch.Column<Person>(nameof(Person.Id))} FROM {batch.Table<Person>()} WHERE {condition}";
     }
@@ -54,9 +54,13 @@ public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISu
         var person = await FindAsync(citizenId, ct);
         if (person is not null && (person.Name != name || person.Gender != gender))
             throw new RuleRefusalException([Mismatch(field, person, name, gender)]);
-        person ??= db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = name, Gender = gender, CitizenId = citizenId, CreatedAt = clock.Now }).Entity;
+        if (person is null)
+        {
+            person = db.People.Add(new Person { Id = Guid.CreateVersion7(), Name = name, Gender = gender, CreatedAt = clock.Now }).Entity;
+            personalData.SetCitizenId(person, citizenId);
+        }
         person.Ethnicity = FactReader.Text(details, "ethnicity") ?? person.Ethnicity;
-        person.Phone = FactReader.Text(details, "phone") ?? person.Phone;
+        if (FactReader.Text(details, "phone") is { Length: > 0 } phone) personalData.SetPhone(person, phone);
         person.Email = FactReader.Text(details, "email") ?? person.Email;
         person.Education = FactReader.Text(details, "education") ?? person.Education;
         person.OccupationCategory = FactReader.Text(details, "occupationCategory") ?? person.OccupationCategory;
@@ -71,7 +75,7 @@ public sealed class PersonSubjects(PartyWorkflowDbContext db, Clock clock) : ISu
     private async Task<Person?> FindAsync(string citizenId, CancellationToken ct) =>
         prefetched is { } p && p.CitizenId == citizenId
             ? p.Found.Items.FirstOrDefault()
-            : await db.People.FirstOrDefaultAsync(x => x.CitizenId == citizenId, ct);
+            : await db.People.FirstOrDefaultAsync(x => x.CitizenIdHash == personalData.HashCitizenId(citizenId), ct);
 
     /// <summary>A known citizen ID with another name or gender is a typo or another person: never overwritten silently.</summary>
     private static RuleMessage Mismatch(string field, Person person, string name, string gender)

@@ -790,10 +790,20 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                     b.Property<Guid?>("BranchId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("CitizenId")
+                    b.Property<string>("CitizenIdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CitizenIdMasked")
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
+
+                    b.Property<string>("CitizenIdSealed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -842,9 +852,13 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("PhoneMasked")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PhoneSealed")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly?>("ProbationEnd")
                         .HasColumnType("date");
@@ -863,7 +877,7 @@ namespace PartyWorkflow.Migrations.Postgres.Migrations
 
                     b.HasIndex("BranchId");
 
-                    b.HasIndex("CitizenId")
+                    b.HasIndex("CitizenIdHash")
                         .IsUnique();
 
                     b.HasIndex("UnitId");

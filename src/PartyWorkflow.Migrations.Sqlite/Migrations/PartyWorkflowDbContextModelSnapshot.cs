@@ -781,9 +781,19 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("BranchId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CitizenId")
+                    b.Property<string>("CitizenIdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenIdMasked")
                         .IsRequired()
                         .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenIdSealed")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -833,8 +843,12 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("PhoneMasked")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneSealed")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ProbationEnd")
@@ -854,7 +868,7 @@ namespace PartyWorkflow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BranchId");
 
-                    b.HasIndex("CitizenId")
+                    b.HasIndex("CitizenIdHash")
                         .IsUnique();
 
                     b.HasIndex("UnitId");

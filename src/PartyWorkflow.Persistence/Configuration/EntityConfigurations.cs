@@ -28,15 +28,18 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Name).HasMaxLength(100);
         b.Property(p => p.Gender).HasMaxLength(10);
         b.Property(p => p.Ethnicity).HasMaxLength(50);
-        b.Property(p => p.CitizenId).HasMaxLength(18);
-        b.Property(p => p.Phone).HasMaxLength(32);
+        b.Property(p => p.CitizenIdHash).HasMaxLength(64);
+        b.Property(p => p.CitizenIdSealed).HasMaxLength(200);
+        b.Property(p => p.CitizenIdMasked).HasMaxLength(18);
+        b.Property(p => p.PhoneSealed).HasMaxLength(200);
+        b.Property(p => p.PhoneMasked).HasMaxLength(32);
         b.Property(p => p.Email).HasMaxLength(200);
         b.Property(p => p.Education).HasMaxLength(100);
         b.Property(p => p.OccupationCategory).HasMaxLength(40);
         b.Property(p => p.Membership).HasMaxLength(20);
         b.Property(p => p.PartyGroup).HasMaxLength(100);
         b.Property(p => p.Version).IsConcurrencyToken();
-        b.HasIndex(p => p.CitizenId).IsUnique();
+        b.HasIndex(p => p.CitizenIdHash).IsUnique();
         b.HasIndex(p => p.BranchId);
         b.HasIndex(p => p.UnitId);
     }

@@ -10,9 +10,16 @@ public sealed class Person
     public required string Name { get; set; }
     public required string Gender { get; set; }
     public string? Ethnicity { get; set; }
-    /// <summary>Normalized (upper-case X); unique.</summary>
-    public required string CitizenId { get; set; }
-    public string? Phone { get; set; }
+    /// <summary>
+    /// The keyed hash (HMAC-SHA256) of the normalized citizen ID (upper-case X): unique, and what a
+    /// person is found by. The ID itself is sealed (AES-GCM) and never stored in plain text.
+    /// </summary>
+    public string CitizenIdHash { get; set; } = "";
+    public string CitizenIdSealed { get; set; } = "";
+    /// <summary>The first and last four characters, for lists.</summary>
+    public string CitizenIdMasked { get; set; } = "";
+    public string? PhoneSealed { get; set; }
+    public string? PhoneMasked { get; set; }
     public string? Email { get; set; }
     public string? Education { get; set; }
     public string? OccupationCategory { get; set; }

@@ -39,5 +39,10 @@ public static class RegistryEndpoints
             TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true, SignIn.ActorOf(http)), ct))).WithSummary("Replace a member's registry fields").Audit("registry-change");
         members.MapPatch("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false, SignIn.ActorOf(http)), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)").Audit("registry-change");
+
+        app.MapGet("/api/people/{id:guid}/personal-data", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PartyWorkflow.Application.Privacy.GetPersonalData(id, SignIn.ActorOf(http)), ct)))
+            .WithTags("Registry").Audit("personal-data")
+            .WithSummary("A person's whole citizen ID and phone (lists show them masked): for oneself, and for branch, party-committee and organization-department roles within their scopes; audited");
     }
 }

@@ -103,6 +103,9 @@ public static class OpenApiDocument
         var hasBody = operation["requestBody"] is not null;
         Add(responses, 400, "请求格式有误：正文或查询参数不合格式（errors 按字段列出） / Malformed body or query (errors by field)");
         Add(responses, 404, "找不到 / An id in the path or the query is unknown (instance, definition, action, organization, member)");
+        // Reads outside one's scopes answer 404; these reads are refused by role.
+        if (writes || path.EndsWith("/personal-data", StringComparison.Ordinal) || path.StartsWith("/api/users", StringComparison.Ordinal))
+            Add(responses, 403, "该用户无权办理 / Not permitted for this user (unmetRules names the rule: actor-not-permitted, actor-not-subject, rights-change-not-permitted, personal-data-not-permitted)");
         if (!writes) return;
         Add(responses, 409, "当前状态不允许，或已被其他请求抢先修改 / Not permitted in the current state, or changed by another request first");
         if (path.EndsWith("/actions/{actionId}", StringComparison.Ordinal) || path == "/api/units/{id}") Add(responses, 412, "If-Match 的版本已过时 / If-Match names a stale version");

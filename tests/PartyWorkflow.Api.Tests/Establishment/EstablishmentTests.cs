@@ -15,87 +15,25 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
 {
     private ApiClient Api => fixture.Api;
 
-    private sealed record Setting(Guid Committee, Guid Staff, Guid Holding);
-
-    private async Task<Setting> SettingAsync()
-    {
-        var prefecture = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/party-organizations",
-            new { name = "州两新工委", kind = "work-committee", countyCode = "990000" }), HttpStatusCode.Created);
-        var county = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/party-organizations",
-            new { name = "东山县两新工委", kind = "work-committee", countyCode = Registry.CountyA, parentId = prefecture["id"]!.GetValue<string>(), email = "gw@example.org" }), HttpStatusCode.Created);
-        var holding = await Api.CreateOrganizationAsync("branch", name: "党员原所在党支部");
-        var staff = await Api.CreateMemberAsync(holding, name: "工委干部");
-        return new Setting(Guid.Parse(county["id"]!.GetValue<string>()), staff, holding);
-    }
-
-    /// <summary>A unit with <paramref name="full"/> registered full members working in it (the survey says 0).</summary>
-    private async Task<(Guid Unit, List<Guid> Members)> UnitWithMembersAsync(Setting setting, int full, string industry = "C", string county = Registry.CountyA)
-    {
-        var created = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/units", new
-        {
-            name = $"企业{Guid.NewGuid():N}"[..10], type = "non-public-enterprise", creditCode = CreditCodes.Next(), countyCode = county, industryCode = industry, hasFixedPremises = true,
-        }), HttpStatusCode.Created);
-        var unit = Guid.Parse(created["id"]!.GetValue<string>());
-        var members = new List<Guid>();
-        for (var i = 0; i < full; i++)
-        {
-            var member = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/members", new
-            {
-                name = $"党员{i}", gender = "male", ethnicity = "汉族", citizenId = CitizenIds.For(new DateOnly(1980 + i, 1, 1)), branchId = setting.Holding, membership = "full", unitId = unit,
-            }), HttpStatusCode.Created);
-            members.Add(Guid.Parse(member["id"]!.GetValue<string>()));
-        }
-        return (unit, members);
-    }
-
-    private static JsonObject Request(Setting setting, string mode, string kind, IEnumerable<Guid> units, IEnumerable<Guid> founding, string date = "2026-03-02") => new()
-    {
-        ["actorId"] = setting.Staff.ToString(), ["actorRole"] = "work-committee",
-        ["date"] = date, ["workCommitteeId"] = setting.Committee.ToString(), ["name"] = "某公司党支部", ["mode"] = mode, ["proposedKind"] = kind,
-        ["unitIds"] = new JsonArray(units.Select(u => (JsonNode)u.ToString()).ToArray()),
-        ["foundingMemberIds"] = new JsonArray(founding.Select(m => (JsonNode)m.ToString()).ToArray()),
-    };
-
-    private async Task<Guid> StartAsync(JsonObject request)
-    {
-        var started = await ApiClient.ExpectAsync(await Api.PostAsync("/api/definitions/organization-establishment/instances", request), HttpStatusCode.Created);
-        return Guid.Parse(started["id"]!.GetValue<string>());
-    }
-
-    private async Task<string[]> RefusedAsync(JsonObject request)
-    {
-        using var response = await Api.PostAsync("/api/definitions/organization-establishment/instances", request);
-        var body = await ApiClient.ExpectAsync(response, HttpStatusCode.UnprocessableEntity);
-        return body["unmetRules"]!.AsArray().Select(r => r!["ruleId"]!.GetValue<string>()).Order().ToArray();
-    }
-
-    private async Task<JsonObject> ActAsync(Setting setting, Guid instance, string action, JsonObject facts, string role = "work-committee") =>
-        await ApiClient.ExpectAsync(await Api.ActAsync(instance, action, facts, setting.Staff, role), HttpStatusCode.OK);
-
-    private static JsonObject Meeting(string date, IReadOnlyList<Guid> voters, int present, int seats, params (Guid Id, int Yes)[] candidates) => new()
-    {
-        ["date"] = date, ["voterIds"] = new JsonArray(voters.Select(v => (JsonNode)v.ToString()).ToArray()), ["entitled"] = voters.Count, ["present"] = present,
-        ["ballotsCast"] = present, ["seats"] = seats,
-        ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode)new JsonObject { ["memberId"] = c.Id.ToString(), ["yes"] = c.Yes, ["no"] = present - c.Yes, ["abstain"] = 0 }).ToArray()),
-    };
+    private Establishments Steps => new(fixture.Api);
 
     [Fact]
     public async Task A_standalone_request_goes_from_request_to_plaque_and_welcome_package()
     {
-        var setting = await SettingAsync();
-        var (unit, members) = await UnitWithMembersAsync(setting, 3);
-        var instance = await StartAsync(Request(setting, "standalone", "branch", [unit], members));
-        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+        var setting = await Steps.SettingAsync();
+        var (unit, members) = await Steps.UnitWithMembersAsync(setting, 3);
+        var instance = await Steps.StartAsync(Establishments.Request(setting, "standalone", "branch", [unit], members));
+        await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
 
         // The meeting: 2 of 3 present is not more than 4/5; 3 present, and 1 yes of 3 elects no one: a further round.
-        var tooFew = await Api.ActAsync(instance, "hold-founding-meeting", Meeting("2026-04-10", members, 2, 1, (members[0], 2)), setting.Staff, "work-committee");
+        var tooFew = await Api.ActAsync(instance, "hold-founding-meeting", Establishments.Meeting("2026-04-10", members, 2, 1, (members[0], 2)), setting.Staff, "work-committee");
         Assert.Contains("election-quorum-4-5", await tooFew.Content.ReadAsStringAsync());
-        var notElected = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-10", members, 3, 1, (members[0], 1), (members[1], 1)));
+        var notElected = await Steps.ActAsync(setting, instance, "hold-founding-meeting", Establishments.Meeting("2026-04-10", members, 3, 1, (members[0], 1), (members[1], 1)));
         Assert.Equal("review-request", notElected["state"]!.GetValue<string>());
-        var elected = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", members, 3, 1, (members[0], 3), (members[1], 0)));
+        var elected = await Steps.ActAsync(setting, instance, "hold-founding-meeting", Establishments.Meeting("2026-04-20", members, 3, 1, (members[0], 3), (members[1], 0)));
         Assert.Equal("hold-founding-meeting", elected["state"]!.GetValue<string>());
-        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01", ["sealIssued"] = true });
+        await Steps.ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01", ["sealIssued"] = true });
 
         var organizations = await Api.GetAsync($"/api/units/{unit}");
         var organization = Guid.Parse(organizations["coveredBy"]!.GetValue<string>());
@@ -106,8 +44,8 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         var secretary = await Api.GetAsync($"/api/members/{members[0]}");
         Assert.Equal(organization.ToString(), secretary["branchId"]!.GetValue<string>());
 
-        await ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-05-10" }, "branch");
-        var done = await ActAsync(setting, instance, "deliver-welcome-package", new JsonObject
+        await Steps.ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-05-10" }, "branch");
+        var done = await Steps.ActAsync(setting, instance, "deliver-welcome-package", new JsonObject
         {
             ["date"] = "2026-05-20", ["items"] = new JsonArray("party-flag", "plaque", "seal", "materials", "badge", "constitution", "pen", "notebook"),
         });
@@ -127,10 +65,10 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_request_returned_for_changes_is_amended_and_reviewed_again()
     {
-        var setting = await SettingAsync();
-        var (unit, members) = await UnitWithMembersAsync(setting, 3);
-        var instance = await StartAsync(Request(setting, "standalone", "branch", [unit], members));
-        var returned = await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "returned", ["reason"] = "名称不规范" });
+        var setting = await Steps.SettingAsync();
+        var (unit, members) = await Steps.UnitWithMembersAsync(setting, 3);
+        var instance = await Steps.StartAsync(Establishments.Request(setting, "standalone", "branch", [unit], members));
+        var returned = await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "returned", ["reason"] = "名称不规范" });
         Assert.Equal("submit-request", returned["state"]!.GetValue<string>());
         Assert.Contains("amend-request", (await Api.GetAsync($"/api/instances/{instance}")).PermittedActionIds());
 
@@ -141,17 +79,17 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         };
         var bigger = await Api.ActAsync(instance, "amend-request", Amendment(unit, "party-committee"), setting.Staff, "work-committee");
         Assert.Contains("kind-fits-size", await bigger.Content.ReadAsStringAsync());
-        var otherUnit = (await UnitWithMembersAsync(setting, 3)).Unit;
+        var otherUnit = (await Steps.UnitWithMembersAsync(setting, 3)).Unit;
         var moved = await Api.ActAsync(instance, "amend-request", Amendment(otherUnit), setting.Staff, "work-committee");
         // Another unit: its founding members are not the request's (the units are what the request locks).
         Assert.Equal(HttpStatusCode.UnprocessableEntity, moved.StatusCode);
-        await ActAsync(setting, instance, "amend-request", Amendment(unit));
+        await Steps.ActAsync(setting, instance, "amend-request", Amendment(unit));
         Assert.Contains("reply-due", (await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());
 
-        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", members, 3, 1, (members[0], 3)));
-        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01" });
+        await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "hold-founding-meeting", Establishments.Meeting("2026-04-20", members, 3, 1, (members[0], 3)));
+        await Steps.ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01" });
         var organization = (await Api.GetAsync($"/api/units/{unit}"))["coveredBy"]!.GetValue<string>();
         Assert.Equal("某某科技有限公司党支部", (await Api.GetAsync($"/api/party-organizations/{organization}"))["name"]!.GetValue<string>());
     }
@@ -159,17 +97,17 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_joint_branch_covers_its_units_from_its_registration_and_not_before()
     {
-        var setting = await SettingAsync();
-        var (a, am) = await UnitWithMembersAsync(setting, 1, county: "990103");
-        var (b, bm) = await UnitWithMembersAsync(setting, 2, county: "990103");
+        var setting = await Steps.SettingAsync();
+        var (a, am) = await Steps.UnitWithMembersAsync(setting, 1, county: "990103");
+        var (b, bm) = await Steps.UnitWithMembersAsync(setting, 2, county: "990103");
         var founding = am.Concat(bm).ToList();
-        var instance = await StartAsync(Request(setting, "joint", "branch", [a, b], founding));
+        var instance = await Steps.StartAsync(Establishments.Request(setting, "joint", "branch", [a, b], founding));
         // The units are in an open request now: a second request for one of them is refused.
-        Assert.Equal(["unit-not-covered"], await RefusedAsync(Request(setting, "joint", "branch", [b, (await UnitWithMembersAsync(setting, 1, county: "990103")).Unit], bm)));
-        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", founding, 3, 1, (founding[0], 3), (founding[1], 0)));
-        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01" });
+        Assert.Equal(["unit-not-covered"], await Steps.RefusedAsync(Establishments.Request(setting, "joint", "branch", [b, (await Steps.UnitWithMembersAsync(setting, 1, county: "990103")).Unit], bm)));
+        await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "hold-founding-meeting", Establishments.Meeting("2026-04-20", founding, 3, 1, (founding[0], 3), (founding[1], 0)));
+        await Steps.ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-04-25", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-05-01" });
 
         var before = await Api.GetAsync("/api/reports/coverage?asOf=2026-04-30&county=990103");
         var after = await Api.GetAsync("/api/reports/coverage?asOf=2026-05-01&county=990103");
@@ -180,11 +118,11 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     [Fact]
     public async Task An_affiliated_unit_is_covered_by_its_host_from_the_date_of_affiliation()
     {
-        var setting = await SettingAsync();
-        var (unit, _) = await UnitWithMembersAsync(setting, 1, county: "990104");
+        var setting = await Steps.SettingAsync();
+        var (unit, _) = await Steps.UnitWithMembersAsync(setting, 1, county: "990104");
         var host = await Api.CreateOrganizationAsync("party-committee", name: "工业园区综合党委");
-        var instance = await StartAsync(Request(setting, "affiliated", "branch", [unit], []));
-        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "approved" });
+        var instance = await Steps.StartAsync(Establishments.Request(setting, "affiliated", "branch", [unit], []));
+        await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "approved" });
         // The affiliation's own checklist: the request and the reply on file, the commitment letter and the record to come.
         var materials = (await Api.GetAsync($"/api/instances/{instance}"))["materials"]!;
         var list = Assert.Single(materials["required"]!.AsArray())!;
@@ -193,12 +131,12 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         Assert.Equal(["request-letter", "approval-reply", "commitment-letter", "affiliation-record"],
             materials["checklist"]!.AsArray().Select(d => d!["documentId"]!.GetValue<string>()));
         // No founding meeting on this path.
-        var meeting = await Api.ActAsync(instance, "hold-founding-meeting", Meeting("2026-03-20", [setting.Staff], 1, 1, (setting.Staff, 1)), setting.Staff, "work-committee");
+        var meeting = await Api.ActAsync(instance, "hold-founding-meeting", Establishments.Meeting("2026-03-20", [setting.Staff], 1, 1, (setting.Staff, 1)), setting.Staff, "work-committee");
         Assert.Contains("step-fits-mode", await meeting.Content.ReadAsStringAsync());
-        await ActAsync(setting, instance, "register-affiliation", new JsonObject { ["date"] = "2026-04-01", ["hostOrganizationId"] = host.ToString() });
+        await Steps.ActAsync(setting, instance, "register-affiliation", new JsonObject { ["date"] = "2026-04-01", ["hostOrganizationId"] = host.ToString() });
         var view = await Api.GetAsync($"/api/units/{unit}");
         Assert.Equal((host.ToString(), "affiliated"), (view["coveredBy"]!.GetValue<string>(), view["coverageMode"]!.GetValue<string>()));
-        var done = await ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-04-10" }, "branch");
+        var done = await Steps.ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-04-10" }, "branch");
         Assert.Equal("established", done["state"]!.GetValue<string>());
         Assert.Equal(0, (await Api.GetAsync("/api/reports/coverage?asOf=2026-03-31&county=990104"))["total"]!["covered"]!.GetValue<int>());
         Assert.Equal(1, (await Api.GetAsync("/api/reports/coverage?asOf=2026-04-01&county=990104"))["total"]!["covered"]!.GetValue<int>());
@@ -207,11 +145,11 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_dispatched_request_gives_work_coverage_then_resumes_as_standalone_once_three_full_members_are_registered()
     {
-        var setting = await SettingAsync();
-        var (unit, _) = await UnitWithMembersAsync(setting, 0, county: "990102");
-        var instance = await StartAsync(Request(setting, "dispatched", "branch", [unit], []));
-        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "assign-instructor", new JsonObject { ["date"] = "2026-03-15", ["personId"] = setting.Staff.ToString(), ["role"] = "instructor" });
+        var setting = await Steps.SettingAsync();
+        var (unit, _) = await Steps.UnitWithMembersAsync(setting, 0, county: "990102");
+        var instance = await Steps.StartAsync(Establishments.Request(setting, "dispatched", "branch", [unit], []));
+        await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-10", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "assign-instructor", new JsonObject { ["date"] = "2026-03-15", ["personId"] = setting.Staff.ToString(), ["role"] = "instructor" });
         var report = await Api.GetAsync("/api/reports/coverage?asOf=2026-03-20&county=990102");
         Assert.Equal((0, 1), (report["total"]!["covered"]!.GetValue<int>(), report["total"]!["workCovered"]!.GetValue<int>()));
 
@@ -228,15 +166,15 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         members.Add(await RegisterMemberAsync(setting, unit, 2));
         string ChecklistOf(JsonNode view) => Assert.Single(view["materials"]!["required"]!.AsArray())!["id"]!.GetValue<string>();
         Assert.Equal("dispatched", ChecklistOf(await Api.GetAsync($"/api/instances/{instance}")));
-        var resumed = await ActAsync(setting, instance, "resume-as-standalone", Resume(members));
+        var resumed = await Steps.ActAsync(setting, instance, "resume-as-standalone", Resume(members));
         Assert.Equal("submit-request", resumed["state"]!.GetValue<string>());
         // Resumed as standalone, the request follows the standalone checklist.
         Assert.Equal("standalone-joint", ChecklistOf(await Api.GetAsync($"/api/instances/{instance}")));
 
-        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-09-10", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-09-20", members, 3, 1, (members[0], 3), (members[1], 0)));
-        await ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-09-25", ["decision"] = "approved" });
-        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-10-01" });
+        await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-09-10", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "hold-founding-meeting", Establishments.Meeting("2026-09-20", members, 3, 1, (members[0], 3), (members[1], 0)));
+        await Steps.ActAsync(setting, instance, "approve-election", new JsonObject { ["date"] = "2026-09-25", ["decision"] = "approved" });
+        await Steps.ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-10-01" });
         var view = await Api.GetAsync($"/api/units/{unit}");
         Assert.Equal("standalone", view["coverageMode"]!.GetValue<string>());
     }
@@ -244,22 +182,22 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_temporary_organization_is_appointed_registered_with_a_mobile_plaque_and_dissolved_when_its_project_ends()
     {
-        var setting = await SettingAsync();
-        var (unit, _) = await UnitWithMembersAsync(setting, 0, county: "990104");
-        var request = Request(setting, "functional", "branch", [unit], []);
+        var setting = await Steps.SettingAsync();
+        var (unit, _) = await Steps.UnitWithMembersAsync(setting, 0, county: "990104");
+        var request = Establishments.Request(setting, "functional", "branch", [unit], []);
         request["projectName"] = "州城棚户区改造项目";
         request["projectEndsOn"] = "2026-07-01";
-        Assert.Equal(["project-end-date"], await RefusedAsync(request));
+        Assert.Equal(["project-end-date"], await Steps.RefusedAsync(request));
         request["projectEndsOn"] = "2027-06-30";
-        var instance = await StartAsync(request);
-        var approved = await ActAsync(setting, instance, "review-request", new JsonObject
+        var instance = await Steps.StartAsync(request);
+        var approved = await Steps.ActAsync(setting, instance, "review-request", new JsonObject
         {
             ["date"] = "2026-03-10", ["decision"] = "approved", ["secretaryId"] = setting.Staff.ToString(), ["memberIds"] = new JsonArray(setting.Staff.ToString()),
         });
         Assert.Equal("approve-election", approved["state"]!.GetValue<string>());
-        await ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-03-15" });
+        await Steps.ActAsync(setting, instance, "register-organization", new JsonObject { ["date"] = "2026-03-15" });
         Assert.Contains("project-end", (await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());
-        await ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-03-20" }, "branch");
+        await Steps.ActAsync(setting, instance, "hang-plaque", new JsonObject { ["date"] = "2026-03-20" }, "branch");
         Assert.Contains("dissolve", (await Api.GetAsync($"/api/instances/{instance}")).PermittedActionIds());
 
         // A temporary organization develops no members.
@@ -270,7 +208,7 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.UnprocessableEntity, application.StatusCode);
         Assert.Contains("temporary-branch-no-admission", await application.Content.ReadAsStringAsync());
 
-        var dissolved = await ActAsync(setting, instance, "dissolve", new JsonObject { ["date"] = "2026-11-01", ["reason"] = "项目提前结束" });
+        var dissolved = await Steps.ActAsync(setting, instance, "dissolve", new JsonObject { ["date"] = "2026-11-01", ["reason"] = "项目提前结束" });
         Assert.Equal("dissolved", dissolved["state"]!.GetValue<string>());
         Assert.Empty((await Api.GetAsync($"/api/instances/{instance}")).OpenDeadlineKinds());
         var report = await Api.GetAsync("/api/reports/coverage?asOf=2026-06-30&county=990104");
@@ -284,7 +222,7 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
             (appointed["personId"]!.GetValue<string>(), appointed["role"]!.GetValue<string>(), appointed["from"]!.GetValue<string>()));
     }
 
-    private async Task<Guid> RegisterMemberAsync(Setting setting, Guid unit, int i)
+    private async Task<Guid> RegisterMemberAsync(Establishments.Setting setting, Guid unit, int i)
     {
         var member = await ApiClient.ExpectAsync(await Api.Client.PostAsJsonAsync("/api/members", new
         {
@@ -296,36 +234,36 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     [Fact]
     public async Task Requests_that_break_the_size_rules_are_refused_by_rule_id_and_write_nothing()
     {
-        var setting = await SettingAsync();
-        var (two, twoMembers) = await UnitWithMembersAsync(setting, 2);
-        var (three, threeMembers) = await UnitWithMembersAsync(setting, 3);
-        var (one, oneMembers) = await UnitWithMembersAsync(setting, 1, industry: "G", county: Registry.CountyB);
+        var setting = await Steps.SettingAsync();
+        var (two, twoMembers) = await Steps.UnitWithMembersAsync(setting, 2);
+        var (three, threeMembers) = await Steps.UnitWithMembersAsync(setting, 3);
+        var (one, oneMembers) = await Steps.UnitWithMembersAsync(setting, 1, industry: "G", county: Registry.CountyB);
         var six = new List<Guid>();
-        for (var i = 0; i < 6; i++) six.Add((await UnitWithMembersAsync(setting, 0)).Unit);
+        for (var i = 0; i < 6; i++) six.Add((await Steps.UnitWithMembersAsync(setting, 0)).Unit);
         var instances = (await Api.GetAsync("/api/instances?definition=organization-establishment"))["total"]?.GetValue<int>();
 
         // Two full members: neither a standalone organization nor a branch.
-        Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], await RefusedAsync(Request(setting, "standalone", "branch", [two], twoMembers)));
-        Assert.Equal(["joint-only-below-3"], await RefusedAsync(Request(setting, "joint", "branch", [three, two], threeMembers)));
-        Assert.Equal(["founding-members-in-units", "joint-2-to-5-units", "joint-min-3-full-members", "kind-fits-size"], await RefusedAsync(Request(setting, "joint", "branch", six, [])));
-        Assert.Equal(["joint-same-county-or-industry"], await RefusedAsync(Request(setting, "joint", "branch", [two, one], twoMembers.Concat(oneMembers))));
-        Assert.Equal(["founding-members-in-units"], await RefusedAsync(Request(setting, "standalone", "branch", [three], [.. threeMembers, twoMembers[0]])));
-        Assert.Equal(["kind-fits-size"], await RefusedAsync(Request(setting, "standalone", "party-committee", [three], threeMembers)));
+        Assert.Equal(["kind-fits-size", "standalone-min-3-full-members"], await Steps.RefusedAsync(Establishments.Request(setting, "standalone", "branch", [two], twoMembers)));
+        Assert.Equal(["joint-only-below-3"], await Steps.RefusedAsync(Establishments.Request(setting, "joint", "branch", [three, two], threeMembers)));
+        Assert.Equal(["founding-members-in-units", "joint-2-to-5-units", "joint-min-3-full-members", "kind-fits-size"], await Steps.RefusedAsync(Establishments.Request(setting, "joint", "branch", six, [])));
+        Assert.Equal(["joint-same-county-or-industry"], await Steps.RefusedAsync(Establishments.Request(setting, "joint", "branch", [two, one], twoMembers.Concat(oneMembers))));
+        Assert.Equal(["founding-members-in-units"], await Steps.RefusedAsync(Establishments.Request(setting, "standalone", "branch", [three], [.. threeMembers, twoMembers[0]])));
+        Assert.Equal(["kind-fits-size"], await Steps.RefusedAsync(Establishments.Request(setting, "standalone", "party-committee", [three], threeMembers)));
         Assert.Equal(instances, (await Api.GetAsync("/api/instances?definition=organization-establishment"))["total"]?.GetValue<int>());
     }
 
     [Fact]
     public async Task Where_the_units_leader_is_a_member_the_request_is_warned_to_propose_them_as_secretary()
     {
-        var setting = await SettingAsync();
-        var (unit, members) = await UnitWithMembersAsync(setting, 3);
+        var setting = await Steps.SettingAsync();
+        var (unit, members) = await Steps.UnitWithMembersAsync(setting, 3);
         await ApiClient.ExpectAsync(await Api.Client.PatchAsJsonAsync($"/api/units/{unit}", new { leaderIsMember = true }), HttpStatusCode.OK);
 
-        var warned = await ApiClient.ExpectAsync(await Api.PostAsync("/api/establishments", Request(setting, "standalone", "branch", [unit], members)), HttpStatusCode.Created);
+        var warned = await ApiClient.ExpectAsync(await Api.PostAsync("/api/establishments", Establishments.Request(setting, "standalone", "branch", [unit], members)), HttpStatusCode.Created);
         Assert.Equal("secretary-prefers-leader", Assert.Single(warned["warnings"]!.AsArray())!["ruleId"]!.GetValue<string>());
-        await ActAsync(setting, Guid.Parse(warned["id"]!.GetValue<string>()), "withdraw", new JsonObject { ["date"] = "2026-03-03", ["reason"] = "重新提出" });
+        await Steps.ActAsync(setting, Guid.Parse(warned["id"]!.GetValue<string>()), "withdraw", new JsonObject { ["date"] = "2026-03-03", ["reason"] = "重新提出" });
 
-        var request = Request(setting, "standalone", "branch", [unit], members);
+        var request = Establishments.Request(setting, "standalone", "branch", [unit], members);
         request["proposedSecretaryId"] = members[0].ToString();
         request["proposedSecretaryIsLeader"] = true;
         var quiet = await ApiClient.ExpectAsync(await Api.PostAsync("/api/establishments", request), HttpStatusCode.Created);
@@ -335,10 +273,10 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_founding_meetings_rules_refuse_and_pass_at_their_boundaries()
     {
-        var setting = await SettingAsync();
-        var (unit, members) = await UnitWithMembersAsync(setting, 10);
-        var instance = await StartAsync(Request(setting, "standalone", "branch", [unit], members));
-        await ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
+        var setting = await Steps.SettingAsync();
+        var (unit, members) = await Steps.UnitWithMembersAsync(setting, 10);
+        var instance = await Steps.StartAsync(Establishments.Request(setting, "standalone", "branch", [unit], members));
+        await Steps.ActAsync(setting, instance, "review-request", new JsonObject { ["date"] = "2026-03-20", ["decision"] = "approved" });
         async Task<string[]> Refused(JsonObject meeting)
         {
             using var response = await Api.ActAsync(instance, "hold-founding-meeting", meeting, setting.Staff, "work-committee");
@@ -348,19 +286,19 @@ public sealed class EstablishmentTests(PostgresFixture fixture) : IClassFixture<
         (Guid, int)[] Votes(params int[] yes) => yes.Select((y, i) => (members[i], y)).ToArray();
 
         // 8 of 10 entitled present is not more than 4/5; ballots beyond those present do not add up.
-        Assert.Contains("election-quorum-4-5", await Refused(Meeting("2026-04-10", members, 8, 5, Votes(8, 8, 8, 8, 8, 0))));
-        var overCast = Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 9, 0));
+        Assert.Contains("election-quorum-4-5", await Refused(Establishments.Meeting("2026-04-10", members, 8, 5, Votes(8, 8, 8, 8, 8, 0))));
+        var overCast = Establishments.Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 9, 0));
         overCast["ballotsCast"] = 10;
         Assert.Contains("election-tally-consistent", await Refused(overCast));
         // 10 full members elect a committee, not just a secretary; 5 candidates for 5 seats are not 20% more.
-        Assert.Contains("committee-when-7", await Refused(Meeting("2026-04-10", members, 9, 1, Votes(9))));
-        Assert.Contains("candidates-20-percent-more", await Refused(Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 9))));
+        Assert.Contains("committee-when-7", await Refused(Establishments.Meeting("2026-04-10", members, 9, 1, Votes(9))));
+        Assert.Contains("candidates-20-percent-more", await Refused(Establishments.Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 9))));
 
         // 9 present, 6 candidates for 5 seats: valid. 5 yes of 10 entitled is not over half: a seat is left
         // empty, recorded (decided by elected-by-majority), and a further round elects with 6.
-        var short1 = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 5, 0)));
+        var short1 = await Steps.ActAsync(setting, instance, "hold-founding-meeting", Establishments.Meeting("2026-04-10", members, 9, 5, Votes(9, 9, 9, 9, 5, 0)));
         Assert.Equal(("seats-not-filled", "elected-by-majority"), (short1["outcome"]!.GetValue<string>(), short1["decidedBy"]!["ruleId"]!.GetValue<string>()));
-        var elected = await ActAsync(setting, instance, "hold-founding-meeting", Meeting("2026-04-20", members, 9, 5, Votes(9, 9, 9, 9, 6, 0)));
+        var elected = await Steps.ActAsync(setting, instance, "hold-founding-meeting", Establishments.Meeting("2026-04-20", members, 9, 5, Votes(9, 9, 9, 9, 6, 0)));
         Assert.Equal(("elected", "hold-founding-meeting"), (elected["outcome"]!.GetValue<string>(), elected["state"]!.GetValue<string>()));
     }
 }

@@ -14,6 +14,14 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
     /// <summary>A client whose requests are signed in: as the actor their body names, else as the administrator.</summary>
     public HttpClient CreateSignedInClient() => CreateDefaultClient(new SignedInActors(() => CreateDefaultClient()));
 
+    /// <summary>The tests' keys (never a production key): the current one, and the hash key.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PersonalDataKeys = new Dictionary<string, string>
+    {
+        ["PartyWorkflow:PersonalData:CurrentKey"] = "test-1",
+        ["PartyWorkflow:PersonalData:Keys:test-1"] = "dGVzdC1vbmx5LWtleS1mb3ItcGVyc29uYWwtZGF0YSE=",
+        ["PartyWorkflow:PersonalData:HashKey"] = "dGVzdC1vbmx5LWhhc2gta2V5LWZvci1jaXRpemVuaWQ=",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -24,6 +32,8 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
         // The first administrator, from configuration as in production; SignedInActors signs in as it.
         builder.UseSetting("PartyWorkflow:Admin:UserName", SignedInActors.AdminUser);
         builder.UseSetting("PartyWorkflow:Admin:Password", SignedInActors.AdminPassword);
+        // Personal data is sealed with keys from configuration, as in production (docs/security.md).
+        foreach (var (key, value) in PersonalDataKeys) builder.UseSetting(key, value);
         // Every test signs its actors in from one address; the limit itself is tested on its own.
         builder.UseSetting("PartyWorkflow:SignIn:PermitsPerMinute", "100000");
         // Tests call the sweeps themselves, on the fake clock.

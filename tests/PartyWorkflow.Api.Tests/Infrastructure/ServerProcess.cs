@@ -29,6 +29,7 @@ public sealed class ServerProcess : IDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in ApiFactory.PersonalDataKeys) start.Environment[key.Replace(":", "__")] = value;
         if (TestDatabases.ConnectsAsApp(connectionString)) start.Environment["ConnectionStrings__Owner"] = TestDatabases.OwnerOf(connectionString);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;

@@ -48,9 +48,10 @@ public sealed class SignedInActors(Func<HttpClient> raw) : DelegatingHandler
         }
     }
 
-    /// <summary>The actor named in a JSON body, which is rewritten without it.</summary>
+    /// <summary>The actor named in a JSON body, which is rewritten without it, or, for a request without a body, in the query (<c>?actorId=</c>, taken out of the URL).</summary>
     private static async Task<(Guid? Actor, string? Role)> TakeActorAsync(HttpRequestMessage request)
     {
+        if (request.Content is null && request.RequestUri is { } uri && TakeFromQuery(request, uri) is { } fromQuery) return (fromQuery, null);
         if (request.Content is not { } content || content.Headers.ContentType?.MediaType != "application/json") return (null, null);
         var text = await content.ReadAsStringAsync();
         try
@@ -71,6 +72,17 @@ public sealed class SignedInActors(Func<HttpClient> raw) : DelegatingHandler
         {
             return (null, null);
         }
+    }
+
+    private static Guid? TakeFromQuery(HttpRequestMessage request, Uri uri)
+    {
+        var absolute = uri.IsAbsoluteUri ? uri : new Uri(new Uri("http://localhost"), uri);
+        var query = System.Web.HttpUtility.ParseQueryString(absolute.Query);
+        if (!Guid.TryParse(query["actorId"], out var actor)) return null;
+        query.Remove("actorId");
+        var rest = query.Count == 0 ? "" : "?" + query;
+        request.RequestUri = uri.IsAbsoluteUri ? new Uri(absolute.GetLeftPart(UriPartial.Path) + rest) : new Uri(absolute.AbsolutePath + rest, UriKind.Relative);
+        return actor;
     }
 
     private async Task<string?> TokenAsync(string key, Guid? actor, string? role, bool renew)

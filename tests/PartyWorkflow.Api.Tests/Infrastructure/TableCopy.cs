@@ -26,8 +26,12 @@ public static class TableCopy
         await db.GetService<IMigrator>().MigrateAsync(migration);
     }
 
-    /// <summary>Copies <paramref name="table"/>; <paramref name="oldNames"/> maps a column's name today to its name then.</summary>
-    public static async Task CopyAsync(string from, string to, string table, IReadOnlyDictionary<string, string> oldNames)
+    /// <summary>
+    /// Copies <paramref name="table"/>; <paramref name="oldNames"/> maps a column's name today to its name then,
+    /// and <paramref name="asThen"/> turns a value of today's column into what was stored then (a sealed value into plain text).
+    /// </summary>
+    public static async Task CopyAsync(string from, string to, string table, IReadOnlyDictionary<string, string> oldNames,
+        Func<string, object, DbDataReader, object>? asThen = null)
     {
         await using var source = Open(from);
         await using var target = Open(to);
@@ -52,7 +56,7 @@ public static class TableCopy
             {
                 var parameter = insert.CreateParameter();
                 parameter.ParameterName = $"@p{index}";
-                parameter.Value = reader.GetValue(index);
+                parameter.Value = asThen is null || reader.IsDBNull(index) ? reader.GetValue(index) : asThen(reader.GetName(index), reader.GetValue(index), reader);
                 insert.Parameters.Add(parameter);
             }
             await insert.ExecuteNonQueryAsync();
