@@ -72,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ActionRecorder>();
         services.AddScoped<IdempotencyStore>();
         services.AddSingleton<Audit.AuditTrail>();
+        services.AddScoped<Access.Scopes>();
         services.AddScoped<InstanceViewBuilder>();
         services.AddScoped<Registry.JurisdictionResolver>();
         services.AddScoped<Registry.ProbationLength>();

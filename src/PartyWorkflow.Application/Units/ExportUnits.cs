@@ -13,21 +13,21 @@ namespace PartyWorkflow.Application.Units;
 /// template's columns (an export imports again unchanged, so a county can correct it in Excel and
 /// send it back); the second says who covers each unit today and its registered members.
 /// </summary>
-public sealed record ExportUnits(string? Type = null, string? County = null, string? Name = null, bool? Covered = null) : IQuery<SpreadsheetFile>, IValidate
+public sealed record ExportUnits(string? Type = null, string? County = null, string? Name = null, bool? Covered = null, Access.Actor? Reader = null) : IQuery<SpreadsheetFile>, IValidate
 {
     public const int MaxRows = 100_000;
 
     public IEnumerable<(string Field, string Message)> Validate() => new ListUnits(Type, County, Name, Covered).Validate();
 }
 
-public sealed class ExportUnitsHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog, Clock clock) : IQueryHandler<ExportUnits, SpreadsheetFile>
+public sealed class ExportUnitsHandler(PartyWorkflowDbContext db, WorkflowCatalog catalog, Clock clock, Access.Scopes scopes) : IQueryHandler<ExportUnits, SpreadsheetFile>
 {
     private static readonly string[] CoverageHeaders = ["统一社会信用代码", "单位名称", "覆盖党组织", "组建方式", "登记正式党员数", "登记预备党员数", "党建指导员或第一书记"];
 
     public async ValueTask<SpreadsheetFile> Handle(ExportUnits query, CancellationToken ct)
     {
         var today = clock.Today;
-        var units = UnitQueryHandlers.Filter(db, query.Type, catalog.Reference.AreaFilter(query.County), query.Name, query.Covered, today);
+        var units = UnitQueryHandlers.Filter(db, query.Type, catalog.Reference.AreaFilter(query.County), query.Name, query.Covered, today, await scopes.CountiesAsync(query.Reader, ct));
         if (await units.CountAsync(ct) > ExportUnits.MaxRows)
             throw InvalidInputException.For("county", $"more than {ExportUnits.MaxRows} units: narrow the export by county or type / 超过 {ExportUnits.MaxRows} 个单位，请按县（市）或类型分别导出");
         var rows = await units.OrderBy(x => x.Unit.CountyCode).ThenBy(x => x.Unit.Name).ThenBy(x => x.Unit.Id)

@@ -10,7 +10,7 @@ namespace PartyWorkflow.Application.Units;
 public sealed record GetUnit(Guid Id) : IQuery<UnitView>;
 
 /// <summary>Units a page at a time, by type, county, a part of the name or the credit code, and whether an organization covers them today.</summary>
-public sealed record ListUnits(string? Type = null, string? County = null, string? Name = null, bool? Covered = null, int Page = 1, int PageSize = 50)
+public sealed record ListUnits(string? Type = null, string? County = null, string? Name = null, bool? Covered = null, int Page = 1, int PageSize = 50, Access.Actor? Reader = null)
     : IQuery<UnitPage>, IValidate
 {
     public const int MaxPageSize = 200;
@@ -30,7 +30,7 @@ public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Page, int Pa
 public sealed record UnitSummary(Guid Id, string Name, string Type, string CreditCode, string CountyCode, string? IndustryCode,
     int SurveyFullMembers, int SurveyProbationaryMembers, DateOnly? ClosedOn, Guid? CoveredBy);
 
-public sealed class UnitQueryHandlers(PartyWorkflowDbContext db, UnitCounts counts, WorkflowCatalog catalog, Clock clock) :
+public sealed class UnitQueryHandlers(PartyWorkflowDbContext db, UnitCounts counts, WorkflowCatalog catalog, Clock clock, Access.Scopes scopes) :
     IQueryHandler<GetUnit, UnitView>, IQueryHandler<ListUnits, UnitPage>
 {
     public async ValueTask<UnitView> Handle(GetUnit query, CancellationToken ct) =>
@@ -39,7 +39,7 @@ public sealed class UnitQueryHandlers(PartyWorkflowDbContext db, UnitCounts coun
 
     public async ValueTask<UnitPage> Handle(ListUnits query, CancellationToken ct)
     {
-        var units = Filter(db, query.Type, catalog.Reference.AreaFilter(query.County), query.Name, query.Covered, clock.Today);
+        var units = Filter(db, query.Type, catalog.Reference.AreaFilter(query.County), query.Name, query.Covered, clock.Today, await scopes.CountiesAsync(query.Reader, ct));
         var total = await units.CountAsync(ct);
         var page = await units.OrderBy(x => x.Unit.Name).ThenBy(x => x.Unit.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
@@ -54,11 +54,15 @@ public sealed class UnitQueryHandlers(PartyWorkflowDbContext db, UnitCounts coun
         public Guid? CoveredBy { get; init; }
     }
 
-    /// <summary>The units a list or an export asks for (<paramref name="county"/> as <see cref="ReferenceLists.AreaFilter"/> gives it), with the organization that covers each today.</summary>
-    public static IQueryable<FilteredUnit> Filter(PartyWorkflowDbContext db, string? type, string? county, string? name, bool? covered, DateOnly today)
+    /// <summary>
+    /// The units a list or an export asks for (<paramref name="county"/> as <see cref="ReferenceLists.AreaFilter"/> gives it), within
+    /// the counties the reader's roles reach (<paramref name="area"/>, null for everywhere), with the organization that covers each today.
+    /// </summary>
+    public static IQueryable<FilteredUnit> Filter(PartyWorkflowDbContext db, string? type, string? county, string? name, bool? covered, DateOnly today, IReadOnlySet<string>? area)
     {
         name = name?.Trim();
         return db.Units.AsNoTracking()
+            .Where(u => area == null || area.Contains(u.CountyCode))
             .Where(u => type == null || u.Type == type)
             .Where(u => county == null || u.CountyCode == county)
             .Where(u => string.IsNullOrEmpty(name) || u.Name.Contains(name) || u.CreditCode == name.ToUpper())

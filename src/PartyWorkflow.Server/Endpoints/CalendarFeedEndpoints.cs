@@ -19,9 +19,9 @@ public static class CalendarFeedEndpoints
             return TypedResults.Created(url, created with { Url = url });
         }).WithSummary("Create a secret iCalendar URL of the open deadlines of a member (memberId) or of an organization and those below it (organizationId); the URL is shown only once").Audit("calendar-feed");
 
-        feeds.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+        feeds.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
         {
-            await mediator.Send(new RevokeCalendarFeed(id), ct);
+            await mediator.Send(new RevokeCalendarFeed(id, SignIn.ActorOf(http)), ct);
             return TypedResults.NoContent();
         }).WithSummary("Revoke a calendar feed: its URL answers 404 from then on (revoking again is fine)").Audit("calendar-feed");
 

@@ -14,8 +14,8 @@ public static class ReminderEndpoints
         reminders.MapGet("/inbox", async (Guid? member, Guid? organization, bool? unreadOnly, IMediator mediator, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListInbox(member, organization, unreadOnly ?? false, SignIn.ActorOf(http)), ct)))
             .WithSummary("A member's (?member=) or an organization's (?organization=) reminders");
-        reminders.MapPost("/inbox/{id:guid}/read", async (Guid id, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new MarkInboxItemRead(id, key), ct)))
+        reminders.MapPost("/inbox/{id:guid}/read", async (Guid id, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new MarkInboxItemRead(id, key, SignIn.ActorOf(http)), ct)))
             .WithSummary("Mark a reminder read");
         reminders.MapGet("/deadlines", async (DateOnly? dueBefore, string? kind, Guid? organization, bool? overdue, IMediator mediator, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListDeadlines(dueBefore, kind, organization, overdue, SignIn.ActorOf(http)), ct)))
