@@ -13,6 +13,7 @@ using Scalar.AspNetCore;
 // The content root is the server's own folder, so that appsettings.json is found (and its log levels
 // apply) whatever folder `dotnet path/to/PartyWorkflow.Server.dll` is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddObservability();
 builder.Services.AddPartyWorkflow(builder.Configuration);
 builder.Services.AddSignIn();
 builder.Services.AddHygiene(builder.Configuration);
@@ -74,6 +75,7 @@ app.Use((context, next) =>
 });
 app.UseJsonBodiesOnly();
 app.UseAuthentication();
+app.UseRequestLog();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseCompleteOpenApiDocument();

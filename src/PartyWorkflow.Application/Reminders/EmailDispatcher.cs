@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Persistence;
@@ -13,7 +14,8 @@ namespace PartyWorkflow.Application.Reminders;
 /// pause, up to <see cref="SmtpOptions.MaxAttempts"/>. A crash between sending and saving sends again
 /// once the lease has run out: at least once, recognizably the same message.
 /// </summary>
-public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender sender, Clock clock, ReminderOptions options)
+public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender sender, Clock clock, ReminderOptions options,
+    ILogger<EmailDispatcher> logger)
 {
     private const int BatchSize = 50;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -21,6 +23,17 @@ public sealed class EmailDispatcher(PartyWorkflowDbContext db, IEmailSender send
     public async Task<int> DispatchAsync(CancellationToken ct = default)
     {
         if (!options.Smtp.Enabled) return 0;
+        using var activity = Common.Telemetry.Source.StartActivity("email-batch");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var sent = await DispatchBatchesAsync(ct);
+        activity?.SetTag("partyworkflow.emails.sent", sent);
+        // Counts only: addresses are personal data.
+        logger.LogInformation("E-mail batch sent {Sent} messages in {ElapsedMs:0} ms", sent, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return sent;
+    }
+
+    private async Task<int> DispatchBatchesAsync(CancellationToken ct)
+    {
         var sent = 0;
         while (true)
         {

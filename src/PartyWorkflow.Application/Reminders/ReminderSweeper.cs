@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using PartyWorkflow.Application.Common;
 using PartyWorkflow.Application.Registry;
@@ -16,9 +17,20 @@ namespace PartyWorkflow.Application.Reminders;
 /// forward and commits. A crash rolls the batch back whole; the next sweep, here or on another node,
 /// does it again. After downtime the next sweep catches up on every day missed.
 /// </summary>
-public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog catalog, SubjectKinds kinds, Clock clock, ReminderOptions options)
+public sealed class ReminderSweeper(PartyWorkflowDbContext db, WorkflowCatalog catalog, SubjectKinds kinds, Clock clock, ReminderOptions options,
+    ILogger<ReminderSweeper> logger)
 {
     public async Task<int> SweepAsync(CancellationToken ct = default)
+    {
+        using var activity = Common.Telemetry.Source.StartActivity("reminder-sweep");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var written = await SweepBatchesAsync(ct);
+        activity?.SetTag("partyworkflow.reminders.written", written);
+        logger.LogInformation("Reminder sweep wrote {Written} reminders in {ElapsedMs:0} ms", written, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return written;
+    }
+
+    private async Task<int> SweepBatchesAsync(CancellationToken ct)
     {
         var today = clock.Today;
         var written = 0;

@@ -36,6 +36,8 @@ public sealed class ApiFactory(string connectionString, FakeTimeProvider time, s
         foreach (var (key, value) in PersonalDataKeys) builder.UseSetting(key, value);
         // Every test signs its actors in from one address; the limit itself is tested on its own.
         builder.UseSetting("PartyWorkflow:SignIn:PermitsPerMinute", "100000");
+        // A line per request and per sweep is for operators; the tests that read logs capture them at every level.
+        builder.UseSetting("Logging:LogLevel:PartyWorkflow", "Warning");
         // Tests call the sweeps themselves, on the fake clock.
         builder.UseSetting("PartyWorkflow:Reminders:SchedulerEnabled", "false");
         if (workflowsPath is not null) builder.UseSetting("PartyWorkflow:WorkflowsPath", workflowsPath);

@@ -28,7 +28,8 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var scope = new List<string>();
-            capture.scopes.ForEachScope((s, list) => list.Add(s?.ToString() ?? ""), scope);
+            capture.scopes.ForEachScope((s, list) => list.Add(s is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(", ", pairs.Select(p => $"{p.Key}:{p.Value}")) : s?.ToString() ?? ""), scope);
             capture.lines.Enqueue($"{logLevel} {category} [{string.Join(" > ", scope)}] {formatter(state, exception)} {exception}");
         }
     }
