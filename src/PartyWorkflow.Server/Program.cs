@@ -17,6 +17,7 @@ builder.AddObservability();
 builder.Services.AddPartyWorkflow(builder.Configuration);
 builder.Services.AddSignIn();
 builder.Services.AddHygiene(builder.Configuration);
+builder.Services.AddCookieForms();
 
 const long maxBody = 1024 * 1024;
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
@@ -77,6 +78,7 @@ app.UseJsonBodiesOnly();
 app.UseAuthentication();
 app.UseRequestLog();
 app.UseAuthorization();
+app.UseCookieForms();
 app.UseRateLimiter();
 app.UseCompleteOpenApiDocument();
 app.MapOpenApi();

@@ -100,6 +100,7 @@ public sealed class AccessMatrixTests(PostgresFixture fixture, ITestOutputHelper
         // The signed-in user and administration.
         new("post", "/api/auth/logout", (_, _) => new("post", "/api/auth/logout"), SignedIn),
         new("get", "/api/auth/me", (_, _) => new("get", "/api/auth/me"), SignedIn),
+        new("get", "/api/auth/antiforgery", (_, _) => new("get", "/api/auth/antiforgery"), SignedIn),
         new("post", "/api/users", (_, _) => new("post", "/api/users", Body(("userName", "x"))), AdminOnly),
         new("get", "/api/users", (_, _) => new("get", "/api/users"), AdminOnly),
         new("put", "/api/users/{id}/roles", (w, _) => new("put", $"/api/users/{w.Throwaway}/roles", new JsonObject { ["roles"] = new JsonArray() }), AdminOnly),

@@ -201,4 +201,29 @@ public sealed class AccessTests(PostgresFixture fixture) : IClassFixture<Postgre
         await ApiClient.ExpectAsync(await secretary.PostAsJsonAsync("/api/calendar-feeds", new { memberId = unit.Secretary }), HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsJsonAsync("/api/calendar-feeds", new { organizationId = other.Committee })).StatusCode);
     }
+
+    [Fact]
+    public async Task An_upload_signed_in_by_the_cookie_needs_the_antiforgery_token_and_one_signed_in_by_a_bearer_token_does_not()
+    {
+        static MultipartFormDataContent Upload() => new() { { new ByteArrayContent("x"u8.ToArray()), "file", "survey.csv" } };
+        using var browser = fixture.Factory.CreateClient();
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/login", new { userName = SignedInActors.AdminUser, password = SignedInActors.AdminPassword, useCookies = true });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+
+        using var forged = await browser.PostAsync("/api/units/import?dryRun=true", Upload());
+        var refusal = await ApiClient.ExpectAsync(forged, HttpStatusCode.BadRequest);
+        Assert.Contains("X-XSRF-TOKEN", refusal["errors"]!.ToJsonString());
+
+        var token = await ApiClient.ExpectAsync(await browser.GetAsync("/api/auth/antiforgery"), HttpStatusCode.OK);
+        using var withToken = new HttpRequestMessage(HttpMethod.Post, "/api/units/import?dryRun=true") { Content = Upload() };
+        withToken.Headers.Add(token["headerName"]!.GetValue<string>(), token["token"]!.GetValue<string>());
+        // Let through: the file itself is refused as no survey.
+        var read = await ApiClient.ExpectAsync(await browser.SendAsync(withToken), HttpStatusCode.BadRequest);
+        Assert.True(read["errors"]!.AsObject().ContainsKey("file"), read.ToJsonString());
+
+        // JSON by the cookie, and uploads by a bearer token, need no token.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/auth/me")).StatusCode);
+        var bearer = await ApiClient.ExpectAsync(await fixture.Api.Client.PostAsync("/api/units/import?dryRun=true", Upload()), HttpStatusCode.BadRequest);
+        Assert.True(bearer["errors"]!.AsObject().ContainsKey("file"), bearer.ToJsonString());
+    }
 }

@@ -40,7 +40,10 @@ public sealed class ObservabilityTests
         Assert.DoesNotContain(logs.Lines, l => l.Contains("张三", StringComparison.Ordinal) || l.Contains("name=", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains("Reminder sweep wrote", StringComparison.Ordinal));
 
-        var http = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.GetTagItem("url.path") as string == "/api/instances");
+        // Listeners are process-wide: other tests' servers make spans too. This request's trace is the one its log line names.
+        var traceId = System.Text.RegularExpressions.Regex.Match(request, "TraceId:([0-9a-f]{32})").Groups[1].Value;
+        var http = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.TraceId.ToHexString() == traceId);
+        Assert.Equal("/api/instances", http.GetTagItem("url.path"));
         Assert.Null(http.GetTagItem("url.query"));
         Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal) && s.TraceId == http.TraceId);
         Assert.Contains(spans, s => s.Source.Name == "PartyWorkflow" && s.DisplayName == "reminder-sweep");

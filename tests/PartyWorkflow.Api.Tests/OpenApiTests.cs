@@ -201,6 +201,7 @@ public sealed class OpenApiTests(PostgresFixture fixture) : IClassFixture<Postgr
             (new("post", "/api/auth/refresh", "/api/auth/refresh", new JsonObject { ["refreshToken"] = login["refreshToken"]!.GetValue<string>() }),
                 new("post", "/api/auth/refresh", "/api/auth/refresh", new JsonObject { ["refreshToken"] = "not-a-token" })),
             (new("get", "/api/auth/me", "/api/auth/me", null), null),
+            (new("get", "/api/auth/antiforgery", "/api/auth/antiforgery", null), null),
             (new("post", "/api/auth/logout", "/api/auth/logout", null), null),
             (new("post", "/api/users", "/api/users", new JsonObject
                 {

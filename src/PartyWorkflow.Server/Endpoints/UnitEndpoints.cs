@@ -34,7 +34,7 @@ public static class UnitEndpoints
         units.MapGet("/export", async (string? type, string? county, string? name, bool? covered, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Xlsx(await mediator.Send(new ExportUnits(type, county, name, covered, SignIn.ActorOf(http)), ct)))
             .WithSummary("The units a list would show as .xlsx: the import template's columns (it imports again unchanged) and a sheet of who covers each").Audit("export");
-        units.MapPost("/import", async (IFormFile? file, bool? dryRun, UnitImporter importer, CancellationToken ct) =>
+        units.MapPost("/import", async (IFormFile? file, bool? dryRun, UnitImporter importer, Scopes scopes, HttpContext http, CancellationToken ct) =>
             {
                 if (file is null) throw InvalidInputException.For("file", "a survey file (.xlsx or .csv) is required / 请上传摸排台账文件");
                 if (file.Length > SurveyFile.MaxBytes) throw InvalidInputException.For("file", "the file is larger than 10 MiB / 文件超过 10 MiB");
@@ -42,7 +42,10 @@ public static class UnitEndpoints
                 await file.CopyToAsync(buffer, ct);
                 try
                 {
-                    return TypedResults.Ok(await importer.ImportAsync(buffer.ToArray(), file.FileName, dryRun ?? false, ct: ct));
+                    // Rows are taken for the counties the user's import roles reach.
+                    var actor = SignIn.ActorOf(http);
+                    var area = await scopes.CountiesAsync(actor with { Roles = actor.Roles.Where(r => Scopes.AreaOffices.Contains(r.Role)).ToList() }, ct);
+                    return TypedResults.Ok(await importer.ImportAsync(buffer.ToArray(), file.FileName, dryRun ?? false, ct: ct, area: area));
                 }
                 catch (SurveyFileException ex)
                 {

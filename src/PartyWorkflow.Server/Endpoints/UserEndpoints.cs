@@ -66,6 +66,8 @@ public static class UserEndpoints
                 roles = actor.Roles.Select(r => new RoleBody(r.Role, r.ScopeOrganizationId)).ToList() });
         }).WithSummary("The signed-in user: person and roles");
 
+        auth.MapAntiforgeryToken();
+
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(SignIn.AdminPolicy);
         users.MapPost("/", async (CreateUser command, IMediator mediator, CancellationToken ct) =>
         {

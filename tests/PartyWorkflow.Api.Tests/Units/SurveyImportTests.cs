@@ -97,6 +97,37 @@ public sealed class SurveyImportTests(PostgresFixture fixture, ITestOutputHelper
         Assert.Equal(6_000, report.GetProperty("created").GetInt32());
     }
 
+    [Fact]
+    public async Task A_county_office_imports_the_rows_of_its_own_county_and_each_other_row_is_reported()
+    {
+        var county = System.Text.Json.Nodes.JsonNode.Parse(await (await fixture.Api.Client.PostAsync("/api/party-organizations", System.Net.Http.Json.JsonContent.Create(new
+        {
+            name = "东山县两新工委", kind = "work-committee", countyCode = Registry.CountyA,
+        }))).Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        await fixture.Api.Client.PostAsync("/api/users", System.Net.Http.Json.JsonContent.Create(new
+        {
+            userName = "import-county-a", password = "Import-tests-Password-1", roles = new[] { new { role = "work-committee", scopeOrganizationId = Guid.Parse(county) } },
+        }));
+        using var office = fixture.Factory.CreateDefaultClient();
+        var login = System.Text.Json.Nodes.JsonNode.Parse(await (await office.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new
+        {
+            userName = "import-county-a", password = "Import-tests-Password-1",
+        }))).Content.ReadAsStringAsync())!;
+        office.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login["accessToken"]!.GetValue<string>());
+
+        var csv = Encoding.UTF8.GetBytes(string.Join(",", Headers) + "\n"
+            + $"东山某公司,非公有制经济组织,{CreditCodes.Next()},东山县,C,3,是,2019-05-01\n"
+            + $"西河某公司,非公有制经济组织,{CreditCodes.Next()},西河县,C,3,是,2019-05-01\n");
+        var form = new MultipartFormDataContent { { new ByteArrayContent(csv), "file", "survey.csv" } };
+        using var response = await office.PostAsync("/api/units/import", form);
+        var report = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        var error = Assert.Single(report.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, "所在县（市）"), (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Contains("outside your area", error.GetProperty("message").GetString());
+    }
+
     private static byte[] Xlsx(List<Dictionary<string, object?>> rows)
     {
         using var stream = new MemoryStream();

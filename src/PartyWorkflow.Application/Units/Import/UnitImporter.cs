@@ -20,7 +20,10 @@ public sealed class UnitImporter(PartyWorkflowDbContext db, WorkflowCatalog cata
 {
     public const int BatchSize = 500;
 
-    public async Task<ImportReport> ImportAsync(byte[] content, string fileName, bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
+    /// <param name="area">The counties the importing user's roles reach (null: every county): a row of another county, or
+    /// one that would change a unit registered in another county, is reported and skipped.</param>
+    public async Task<ImportReport> ImportAsync(byte[] content, string fileName, bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default,
+        IReadOnlySet<string>? area = null)
     {
         var rows = SurveyFile.Read(content, fileName);
         var errors = new List<RowError>();
@@ -43,15 +46,25 @@ public sealed class UnitImporter(PartyWorkflowDbContext db, WorkflowCatalog cata
                     continue;
                 }
                 seen[fields.CreditCode!] = row.Number;
+                if (area is not null && !area.Contains(fields.CountyCode!))
+                {
+                    errors.Add(OutsideArea(row.Number, fields.CountyCode!));
+                    continue;
+                }
                 good.Add((row, fields));
             }
 
             var codes = good.Select(g => g.Fields.CreditCode!).ToList();
             var existing = await db.Units.Where(u => codes.Contains(u.CreditCode)).ToDictionaryAsync(u => u.CreditCode, ct);
-            foreach (var (_, fields) in good)
+            foreach (var (row, fields) in good)
             {
                 if (existing.TryGetValue(fields.CreditCode!, out var unit))
                 {
+                    if (area is not null && !area.Contains(unit.CountyCode))
+                    {
+                        errors.Add(OutsideArea(row.Number, unit.CountyCode));
+                        continue;
+                    }
                     fields.ApplyTo(unit);
                     if (db.Entry(unit).State == EntityState.Modified) { unit.Version += 1; updated++; }
                     else unchanged++;
@@ -71,6 +84,9 @@ public sealed class UnitImporter(PartyWorkflowDbContext db, WorkflowCatalog cata
             db.ChangeTracker.Clear();
             progress?.Report((done += batch.Length, rows.Count));
         }
-        return new ImportReport(dryRun, rows.Count, created, updated, unchanged, errors);
+        return new ImportReport(dryRun, rows.Count, created, updated, unchanged, errors.OrderBy(e => e.Row).ToList());
     }
+
+    private static RowError OutsideArea(int row, string county) =>
+        new(row, "所在县（市）", $"县（市）{county} 不在本用户的管辖范围内 / county {county} is outside your area");
 }
