@@ -118,7 +118,7 @@ public sealed class AccessMatrixTests(PostgresFixture fixture, ITestOutputHelper
         new("post", "/api/definitions/{definitionId}/instances", (w, s) => new("post", "/api/definitions/member-development/instances", Application(w.Of(s))), Step("branch", "instructor")),
         new("post", "/api/establishments", (w, s) => new("post", "/api/establishments", Establishment(w.Of(s))), Step("work-committee")),
         new("post", "/api/instances/{id}/actions/{actionId}", (w, s) => new("post", $"/api/instances/{w.Of(s).Instance}/actions/initial-talk",
-            Body(("date", "2026-11-20"), ("talkerId", Guid.NewGuid()), ("notes", "谈话"))), Step("branch")),
+            Body(("date", "2026-11-20"), ("talkerId", Guid.NewGuid()), ("notes", "谈话"))), Step("branch", "instructor")),
         new("get", "/api/instances/{id}", (w, s) => new("get", $"/api/instances/{w.Of(s).Instance}"), Reached(AnyRole)),
         new("get", "/api/instances", (_, _) => new("get", "/api/instances?pageSize=200"), Reached(AnyRole), (a, w, s) => Has(a, w.Of(s).Instance)),
         new("post", "/api/instances/search", (_, _) => new("post", "/api/instances/search", Body(("pageSize", null))), Reached(AnyRole), (a, w, s) => Has(a, w.Of(s).Instance)),
@@ -163,8 +163,9 @@ public sealed class AccessMatrixTests(PostgresFixture fixture, ITestOutputHelper
         new("get", "/api/records", (w, s) => new("get", $"/api/records?organization={w.Of(s).Branch}"), Reached(AnyRole)),
         new("post", "/api/training-classes", (w, s) => new("post", "/api/training-classes", Body(("organizerId", w.Of(s).Branch))), Reached(Readers)),
         new("get", "/api/training-classes/{id}", (w, s) => new("get", $"/api/training-classes/{w.Of(s).TrainingClass}"), SignedIn),
+        // Attendance is recorded by the offices reaching the class's organizer, the party committee; a branch below it does not reach it.
         new("post", "/api/training-classes/{id}/attendance", (w, s) => new("post", $"/api/training-classes/{w.Of(s).TrainingClass}/attendance", new JsonObject()),
-            (role, _) => role == Anonymous ? Access.Unauthorized : Readers.Contains(role) ? Access.Allowed : Access.Forbidden),
+            (role, side) => role is "branch" or "instructor" ? Access.Hidden : Reached(Readers)(role, side)),
         // Reminders, deadlines and calendar feeds.
         new("get", "/api/inbox", (w, s) => new("get", $"/api/inbox?organization={w.Of(s).Branch}"), Reached(AnyRole)),
         new("post", "/api/inbox/{id}/read", (w, s) => new("post", $"/api/inbox/{w.Of(s).Reminder}/read"), Reached(AnyRole)),
@@ -272,6 +273,10 @@ public sealed class AccessMatrixTests(PostgresFixture fixture, ITestOutputHelper
             var members = new List<Guid>();
             for (var i = 0; i < 8; i++) members.Add(await api.CreateMemberAsync(branch, name: $"党员{i}"));
             var unit = await new Registry(api).UnitAsync("non-public-enterprise", county);
+            // The branch covers the unit, whose instructor (member 2) reaches the branch through it.
+            Assert.Equal(HttpStatusCode.Created, (await api.Client.PostAsJsonAsync($"/api/party-organizations/{branch}/covered-units", new { unitIds = new[] { unit }, from = "2026-01-01" })).StatusCode);
+            if (county == Registry.CountyA)
+                await ApiClient.ExpectAsync(await api.Client.PostAsJsonAsync($"/api/units/{unit}/assignments", new { personId = members[2], role = "instructor", from = "2026-01-01" }), HttpStatusCode.Created);
             var instance = Guid.Parse((await ApiClient.ExpectAsync(await api.SubmitAsync(branch, members[0], CitizenIds.For(new DateOnly(1996, 3, 3)), "2026-10-30"), HttpStatusCode.Created))["id"]!.GetValue<string>());
             var feed = await ApiClient.ExpectAsync(await api.PostAsync("/api/calendar-feeds", new JsonObject { ["organizationId"] = branch.ToString() }), HttpStatusCode.Created);
             var training = await ApiClient.ExpectAsync(await api.PostAsync("/api/training-classes", new JsonObject
@@ -298,7 +303,7 @@ public sealed class AccessMatrixTests(PostgresFixture fixture, ITestOutputHelper
         return Guid.Parse(created["id"]!.GetValue<string>());
     }
 
-    /// <summary>A user of the role, scoped in county A (a branch for branch and instructor, the party committee, the work committee), linked to a member there.</summary>
+    /// <summary>A user of the role, scoped in county A (the branch, the party committee, the work committee; an instructor by the unit assigned to them), linked to a member there.</summary>
     private async Task<HttpClient> UserAsync(string role, World world)
     {
         var client = fixture.Factory.CreateDefaultClient();
@@ -314,9 +319,10 @@ public sealed class AccessMatrixTests(PostgresFixture fixture, ITestOutputHelper
                 "organization-department" => (world.A.WorkCommittee, world.A.Members[4]),
                 _ => (world.A.WorkCommittee, world.A.Members[6]),
             };
+            // An instructor's scope is the units assigned to them: the role is held without one.
             await ApiClient.ExpectAsync(await fixture.Api.Client.PostAsJsonAsync("/api/users", new
             {
-                userName, password = Password, personId = person, roles = new[] { new { role, scopeOrganizationId = scope } },
+                userName, password = Password, personId = person, roles = new[] { new { role, scopeOrganizationId = role == "instructor" ? (Guid?)null : scope } },
             }), HttpStatusCode.Created);
         }
         var (name, password) = role == "admin" ? (SignedInActors.AdminUser, SignedInActors.AdminPassword) : (userName, Password);

@@ -226,4 +226,31 @@ public sealed class AccessTests(PostgresFixture fixture) : IClassFixture<Postgre
         var bearer = await ApiClient.ExpectAsync(await fixture.Api.Client.PostAsync("/api/units/import?dryRun=true", Upload()), HttpStatusCode.BadRequest);
         Assert.True(bearer["errors"]!.AsObject().ContainsKey("file"), bearer.ToJsonString());
     }
+
+    [Fact]
+    public async Task An_instructor_acts_as_the_branch_covering_the_units_assigned_to_them_and_nowhere_else()
+    {
+        var covering = await Unit.CreateAsync(fixture.Api);
+        var other = await Unit.CreateAsync(fixture.Api);
+        var enterprise = await new Units.Registry(fixture.Api).UnitAsync("non-public-enterprise", Units.Registry.CountyA);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Client.PostAsJsonAsync($"/api/party-organizations/{covering.Branch}/covered-units",
+            new { unitIds = new[] { enterprise }, from = "2026-01-01" })).StatusCode);
+        var instructor = covering.Members[4];
+        await ApiClient.ExpectAsync(await fixture.Api.Client.PostAsJsonAsync($"/api/units/{enterprise}/assignments",
+            new { personId = instructor, role = "instructor", from = "2026-01-01" }), HttpStatusCode.Created);
+        // The role without a scope of its own: its scope is the assignment.
+        await UserAsync("instructor-of-units", instructor, new { role = "instructor" });
+        using var client = await AsAsync("instructor-of-units");
+        var mine = await covering.ApplyAsync("2026-11-20");
+        var theirs = await other.ApplyAsync("2026-11-20");
+        object Talk() => new { date = "2026-11-25", talkerId = instructor, notes = "谈话" };
+
+        var taken = await ApiClient.ExpectAsync(await client.PostAsJsonAsync($"/api/instances/{mine}/actions/initial-talk", Talk()), HttpStatusCode.OK);
+        Assert.Equal("initial-talk", taken["state"]!.GetValue<string>());
+        var history = (await ApiClient.ExpectAsync(await client.GetAsync($"/api/instances/{mine}"), HttpStatusCode.OK))["history"]!.AsArray();
+        Assert.Equal("branch", history[^1]!["actorRole"]!.GetValue<string>());
+
+        Assert.Contains("actor-not-permitted", (await ApiClient.ExpectAsync(await client.PostAsJsonAsync($"/api/instances/{theirs}/actions/initial-talk", Talk()), HttpStatusCode.Forbidden)).ToJsonString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/instances/{theirs}")).StatusCode);
+    }
 }

@@ -15,7 +15,8 @@ public static class ActorRoles
     public static readonly IReadOnlyDictionary<string, string[]> ActsAs = new Dictionary<string, string[]>
     {
         [Actor.Branch] = ["branch", "branch-committee", "branch-meeting"],
-        [Actor.Instructor] = ["instructor"],
+        // For the branches covering the units assigned to them (InstructorScope).
+        [Actor.Instructor] = ["instructor", "branch"],
         [Actor.PartyCommittee] = ["party-committee"],
         [Actor.OrganizationDepartment] = ["organization-department"],
         [Actor.WorkCommittee] = ["work-committee", "unit"],

@@ -61,6 +61,15 @@ public sealed class Scopes(PartyWorkflowDbContext db, WorkflowCatalog catalog)
         catch (NotFoundException) { throw notFound(); }
     }
 
+    /// <summary>A training class is reached through the organization that organizes it.</summary>
+    public async Task RequireTrainingClassAsync(Actor actor, Guid classId, IReadOnlyCollection<string> roles, CancellationToken ct)
+    {
+        var organizer = await db.TrainingClasses.AsNoTracking().Where(c => c.Id == classId).Select(c => (Guid?)c.OrganizerId).FirstOrDefaultAsync(ct)
+                        ?? throw new NotFoundException("training class", classId.ToString());
+        try { await RequireOrganizationAsync(actor, organizer, roles, ct); }
+        catch (NotFoundException) { throw new NotFoundException("training class", classId.ToString()); }
+    }
+
     public async Task RequireUnitAsync(Actor actor, Guid unitId, IReadOnlyCollection<string> roles, CancellationToken ct)
     {
         var county = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.CountyCode).FirstOrDefaultAsync(ct)

@@ -46,6 +46,6 @@ public static class RecordEndpoints
             .WithSummary("A training class and who attended it");
         training.MapPost("/{id:guid}/attendance", async (Guid id, AttendanceBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RecordAttendance(id, body.PersonIds), ct)))
-            .WithSummary("Who attended, once the class has ended; an activists' class counts towards training-3-days-or-24-hours").ForRoles(Scoped.ReportReaders);
+            .WithSummary("Who attended, once the class has ended; an activists' class counts towards training-3-days-or-24-hours").OnTrainingClass(Scoped.ReportReaders);
     }
 }

@@ -46,6 +46,10 @@ public static class Scoped
     public static RouteHandlerBuilder OnUnit(this RouteHandlerBuilder builder, string[] roles) =>
         builder.OnPath("id", (scopes, actor, id, ct) => scopes.RequireUnitAsync(actor, id, roles, ct));
 
+    /// <summary>The training class named by the path's <c>{id}</c>, through its organizer.</summary>
+    public static RouteHandlerBuilder OnTrainingClass(this RouteHandlerBuilder builder, string[] roles) =>
+        builder.OnPath("id", (scopes, actor, id, ct) => scopes.RequireTrainingClassAsync(actor, id, roles, ct));
+
     private delegate Task Check(Scopes scopes, Actor actor, Guid id, CancellationToken ct);
 
     private static RouteHandlerBuilder OnPath(this RouteHandlerBuilder builder, string routeValue, Check check) =>

@@ -71,8 +71,12 @@ public static class SignIn
 
     public static string? AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
-    /// <summary>Adds the person and every role (<c>role</c> or <c>role@scope</c>) to the principal a sign-in creates.</summary>
-    public sealed class ActorClaims(UserManager<AppUser> users, IOptions<IdentityOptions> options, PartyWorkflowDbContext db)
+    /// <summary>
+    /// Adds the person and every role (<c>role</c> or <c>role@scope</c>) to the principal a sign-in creates.
+    /// An instructor role without a scope becomes one grant per organization covering the units
+    /// assigned to the person today (<see cref="InstructorScope"/>).
+    /// </summary>
+    public sealed class ActorClaims(UserManager<AppUser> users, IOptions<IdentityOptions> options, PartyWorkflowDbContext db, Application.Common.Clock clock)
         : UserClaimsPrincipalFactory<AppUser>(users, options)
     {
         protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -80,7 +84,15 @@ public static class SignIn
             var identity = await base.GenerateClaimsAsync(user);
             if (user.PersonId is { } person) identity.AddClaim(new Claim(PersonClaim, person.ToString()));
             foreach (var grant in await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == user.Id).ToListAsync())
+            {
+                if (grant is { Role: Actor.Instructor, ScopeOrganizationId: null })
+                {
+                    var covering = user.PersonId is { } instructor ? await InstructorScope.OrganizationsAsync(db, instructor, clock.Today) : [InstructorScope.Nowhere];
+                    foreach (var organization in covering) identity.AddClaim(new Claim(RoleClaim, $"{Actor.Instructor}@{organization}"));
+                    continue;
+                }
                 identity.AddClaim(new Claim(RoleClaim, grant.ScopeOrganizationId is { } scope ? $"{grant.Role}@{scope}" : grant.Role));
+            }
             return identity;
         }
     }

@@ -75,6 +75,15 @@ public sealed partial class PersonalDataTests
         using var otherBranch = await SignedInAsync(factory, "other-branch", new { role = "branch", scopeOrganizationId = elsewhere });
         Assert.Equal(HttpStatusCode.NotFound, (await otherBranch.GetAsync($"/api/people/{person}/personal-data")).StatusCode);
 
+        // The branch's calendar feed and its inbox name the applicant, and hold neither.
+        await factory.SweepAsync();
+        var feed = await ApiClient.ExpectAsync(await api.PostAsync("/api/calendar-feeds", new JsonObject { ["organizationId"] = unit.Branch.ToString() }), HttpStatusCode.Created);
+        using var anonymous = factory.CreateDefaultClient();
+        var calendar = await anonymous.GetStringAsync(new Uri(feed["url"]!.GetValue<string>()).PathAndQuery);
+        Assert.Contains("BEGIN:VCALENDAR", calendar);
+        Assert.Empty(Leaks(calendar));
+        Assert.Empty(Leaks(await api.Client.GetStringAsync($"/api/inbox?organization={unit.Branch}")));
+
         Assert.True(logs.Lines.Count > 1000, $"only {logs.Lines.Count} log lines were captured");
         Assert.Empty(logs.Lines.Where(l => Leaks(l).Any()).Select(l => l.Length > 300 ? l[..300] : l));
         Assert.Empty(await LeaksInTablesAsync(TestDatabases.OwnerOf(app)));

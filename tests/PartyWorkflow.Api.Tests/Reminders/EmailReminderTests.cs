@@ -17,13 +17,16 @@ public sealed class EmailReminderTests
     {
         await using var smtp = new LoopbackSmtpServer(refuseFirst: 1);
         var time = new FakeTimeProvider(Sweeps.Morning(new DateOnly(2026, 12, 1)));
+        var logs = new LogCapture();
         await using var factory = new ApiFactory(await TestDatabases.CreatePostgresAsync(), time, settings: new Dictionary<string, string>
         {
             ["PartyWorkflow:Reminders:Smtp:Host"] = "127.0.0.1",
             ["PartyWorkflow:Reminders:Smtp:Port"] = smtp.Port.ToString(),
             ["PartyWorkflow:Reminders:Smtp:Security"] = "None",
             ["PartyWorkflow:Reminders:Smtp:RetryAfterSeconds"] = "60",
-        });
+            // The operators' level: a line per sweep and per e-mail batch.
+            ["Logging:LogLevel:PartyWorkflow"] = "Information",
+        }, services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
         var api = new ApiClient(factory.CreateSignedInClient());
         var committee = await api.CreateOrganizationAsync("party-committee", approvalAuthority: true);
         var created = await api.Client.PostAsJsonAsync("/api/party-organizations", new { name = "某企业党支部", kind = "branch", parentId = committee, email = "branch@example.org" });
@@ -48,6 +51,9 @@ public sealed class EmailReminderTests
         Assert.Equal(0, await DispatchAsync(factory));
         time.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(1, await DispatchAsync(factory));
+        // Each batch is one line of counts, without the addresses it wrote to.
+        Assert.Contains(logs.Lines, l => l.Contains("E-mail batch sent 1 messages", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("branch@example.org", StringComparison.Ordinal));
         var delivered = Assert.Single(smtp.Accepted);
         Assert.Equal(refused.MessageId, delivered.MessageId);
         Assert.Contains("branch@example.org", delivered.To);
