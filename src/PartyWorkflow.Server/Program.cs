@@ -63,6 +63,7 @@ catch (InvalidOperationException ex)
     return 1;
 }
 app.UseSecurityHeaders();
+app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Kestrel enforces the limit while reading; this answers a declared oversize body before reading it
@@ -76,7 +77,7 @@ app.Use((context, next) =>
 });
 app.UseJsonBodiesOnly();
 app.UseAuthentication();
-app.UseRequestLog();
+app.UseUserLogScope();
 app.UseAuthorization();
 app.UseCookieForms();
 app.UseRateLimiter();

@@ -162,7 +162,9 @@ public sealed class AccessMatrixTests(PostgresFixture fixture, ITestOutputHelper
         new("post", "/api/records", (w, s) => new("post", "/api/records", Body(("organizationId", w.Of(s).Branch))), Reached(Keepers)),
         new("get", "/api/records", (w, s) => new("get", $"/api/records?organization={w.Of(s).Branch}"), Reached(AnyRole)),
         new("post", "/api/training-classes", (w, s) => new("post", "/api/training-classes", Body(("organizerId", w.Of(s).Branch))), Reached(Readers)),
-        new("get", "/api/training-classes/{id}", (w, s) => new("get", $"/api/training-classes/{w.Of(s).TrainingClass}"), SignedIn),
+        // A class and its attendees are read within the organizer's scope (the party committee, above the branch).
+        new("get", "/api/training-classes/{id}", (w, s) => new("get", $"/api/training-classes/{w.Of(s).TrainingClass}"),
+            (role, side) => role is "branch" or "instructor" ? Access.Hidden : Reached(AnyRole)(role, side)),
         // Attendance is recorded by the offices reaching the class's organizer, the party committee; a branch below it does not reach it.
         new("post", "/api/training-classes/{id}/attendance", (w, s) => new("post", $"/api/training-classes/{w.Of(s).TrainingClass}/attendance", new JsonObject()),
             (role, side) => role is "branch" or "instructor" ? Access.Hidden : Reached(Readers)(role, side)),

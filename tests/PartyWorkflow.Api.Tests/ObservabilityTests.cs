@@ -18,14 +18,14 @@ public sealed class ObservabilityTests
     public async Task Requests_and_sweeps_are_logged_with_user_and_trace_and_traced_through_http_and_ef_core()
     {
         var logs = new LogCapture();
-        var spans = new List<Activity>();
+        var spans = new SpanCapture();
         await using var factory = new ApiFactory(await TestDatabases.CreatePostgresAsync(), new FakeTimeProvider(ApiFixture.Start),
             // The levels of appsettings.json, as in production (the other tests keep the request lines quiet).
             settings: new Dictionary<string, string> { ["PartyWorkflow:Telemetry:Enabled"] = "true", ["Logging:LogLevel:PartyWorkflow"] = "Information" },
             services: s =>
             {
                 s.AddSingleton<ILoggerProvider>(logs);
-                s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
+                s.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(spans));
             });
         var api = new ApiClient(factory.CreateSignedInClient());
         var unit = await Unit.CreateAsync(api);
@@ -35,18 +35,27 @@ public sealed class ObservabilityTests
         await factory.SweepAsync();
 
         var request = Assert.Single(logs.Lines, l => l.Contains("PartyWorkflow.Requests", StringComparison.Ordinal) && l.Contains("GET /api/instances answered 200", StringComparison.Ordinal));
-        Assert.Contains($"UserId:{me["userId"]}", request);
+        Assert.Contains($"by {me["userId"]}", request);
         Assert.Contains("TraceId:", request);
         Assert.DoesNotContain(logs.Lines, l => l.Contains("张三", StringComparison.Ordinal) || l.Contains("name=", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains("Reminder sweep wrote", StringComparison.Ordinal));
 
         // Listeners are process-wide: other tests' servers make spans too. This request's trace is the one its log line names.
         var traceId = System.Text.RegularExpressions.Regex.Match(request, "TraceId:([0-9a-f]{32})").Groups[1].Value;
-        var http = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.TraceId.ToHexString() == traceId);
+        var ended = spans.Ended.ToList();
+        var http = Assert.Single(ended, s => s.Source.Name == "Microsoft.AspNetCore" && s.TraceId.ToHexString() == traceId);
         Assert.Equal("/api/instances", http.GetTagItem("url.path"));
         Assert.Null(http.GetTagItem("url.query"));
-        Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal) && s.TraceId == http.TraceId);
-        Assert.Contains(spans, s => s.Source.Name == "PartyWorkflow" && s.DisplayName == "reminder-sweep");
-        Assert.DoesNotContain(spans.SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains("张三", StringComparison.Ordinal) == true);
+        Assert.Contains(ended, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal) && s.TraceId == http.TraceId);
+        Assert.Contains(ended, s => s.Source.Name == "PartyWorkflow" && s.DisplayName == "reminder-sweep");
+        Assert.DoesNotContain(ended.SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains("张三", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>Every ended span, from any thread: listeners are process-wide, and other tests' servers end spans meanwhile.</summary>
+    private sealed class SpanCapture : OpenTelemetry.BaseProcessor<Activity>
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<Activity> Ended { get; } = new();
+
+        public override void OnEnd(Activity data) => Ended.Enqueue(data);
     }
 }

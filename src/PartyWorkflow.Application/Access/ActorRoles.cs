@@ -15,8 +15,7 @@ public static class ActorRoles
     public static readonly IReadOnlyDictionary<string, string[]> ActsAs = new Dictionary<string, string[]>
     {
         [Actor.Branch] = ["branch", "branch-committee", "branch-meeting"],
-        // For the branches covering the units assigned to them (InstructorScope).
-        [Actor.Instructor] = ["instructor", "branch"],
+        [Actor.Instructor] = ["instructor"],
         [Actor.PartyCommittee] = ["party-committee"],
         [Actor.OrganizationDepartment] = ["organization-department"],
         [Actor.WorkCommittee] = ["work-committee", "unit"],
@@ -38,6 +37,9 @@ public static class ActorRoles
                 var actsAs = ActsAs.GetValueOrDefault(grant.Role) ?? [];
                 if (actsAs.Contains(stepActor)) return stepActor;
                 if (grant.Role == Actor.PartyCommittee && stepActor == "organization-department" && scope is { Kind: "party-committee", HasApprovalAuthority: true })
+                    return stepActor;
+                // An instructor acts as the branch of the organization their scope names (InstructorScope: the one covering their unit), not of those below it.
+                if (grant.Role == Actor.Instructor && stepActor == "branch" && grant.ScopeOrganizationId is { } covering && line.FirstOrDefault()?.Id == covering)
                     return stepActor;
             }
         return null;

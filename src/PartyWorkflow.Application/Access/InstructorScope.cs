@@ -17,7 +17,7 @@ public static class InstructorScope
 
     public static async Task<IReadOnlyList<Guid>> OrganizationsAsync(PartyWorkflowDbContext db, Guid person, DateOnly today, CancellationToken ct = default)
     {
-        var units = db.UnitAssignments.Where(a => a.PersonId == person && a.Role == "instructor" && a.From <= today && (a.To == null || a.To >= today))
+        var units = db.UnitAssignments.Where(a => a.PersonId == person && a.Role == "instructor" && a.From <= today && (a.To == null || a.To > today))
             .Select(a => a.UnitId);
         var covering = await db.UnitCoverage.Where(c => units.Contains(c.UnitId) && c.From <= today && (c.To == null || c.To > today))
             .Select(c => c.OrganizationId).Distinct().ToListAsync(ct);

@@ -42,11 +42,22 @@ public sealed class Scopes(PartyWorkflowDbContext db, WorkflowCatalog catalog)
     /// <summary>A person is reached through their branch; one in no branch (an applicant on the way) by the role alone.</summary>
     public async Task RequirePersonAsync(Actor actor, Guid personId, IReadOnlyCollection<string> roles, CancellationToken ct, bool unknownIsTheHandlers = false)
     {
-        var person = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.BranchId }).FirstOrDefaultAsync(ct);
-        if (person is null && !unknownIsTheHandlers) throw new NotFoundException("member", personId.ToString());
-        if (person?.BranchId is { } branch) await RequireOrganizationAsync(actor, branch, roles, ct);
-        else RequireRole(actor, roles);
+        var known = await db.People.AsNoTracking().AnyAsync(p => p.Id == personId, ct);
+        if (!known && unknownIsTheHandlers) { RequireRole(actor, roles); return; }
+        if (!known) throw new NotFoundException("member", personId.ToString());
+        if (await OrganizationOfPersonAsync(db, personId, ct) is { } organization) await RequireOrganizationAsync(actor, organization, roles, ct);
+        else if (actor.Roles.Any(r => roles.Contains(r.Role) && (r.Role == Actor.Admin || r.ScopeOrganizationId is null))) return;
+        else throw new NotFoundException("member", personId.ToString());
     }
+
+    /// <summary>
+    /// Where a person is on record: their branch, or, for an applicant not yet in one, the
+    /// organization their latest process is filed under; null for neither.
+    /// </summary>
+    public static async Task<Guid?> OrganizationOfPersonAsync(PartyWorkflowDbContext db, Guid personId, CancellationToken ct) =>
+        await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.BranchId).FirstOrDefaultAsync(ct)
+        ?? await db.Instances.AsNoTracking().Where(i => i.SubjectKind == "person" && i.SubjectId == personId)
+            .OrderByDescending(i => i.UpdatedAt).Select(i => (Guid?)i.OrganizationId).FirstOrDefaultAsync(ct);
 
     /// <summary>What a reminder or a calendar feed belongs to: a member (themself, or reached through their branch) or an organization.</summary>
     public Task RequireOwnerAsync(Actor actor, string ownerType, Guid ownerId, IReadOnlyCollection<string> roles, Func<Exception> notFound, CancellationToken ct)

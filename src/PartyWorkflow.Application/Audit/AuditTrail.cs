@@ -60,7 +60,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, Clock clock)
             Id = Guid.CreateVersion7(),
             Stream = stream,
             Sequence = head.Sequence + 1,
-            At = now,
+            At = HashChain.Stored(now),
             UserId = entry.UserId,
             UserName = Cut(entry.UserName, 256),
             Address = Cut(entry.Address, 64),

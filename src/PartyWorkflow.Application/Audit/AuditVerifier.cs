@@ -20,10 +20,22 @@ public static class AuditVerifier
 
     public static async Task<Report> VerifyAsync(PartyWorkflowDbContext db, CancellationToken ct = default)
     {
+        // One snapshot for every read: an action committed meanwhile is neither half seen nor taken for tampering.
+        await using var snapshot = await SnapshotAsync(db, ct);
         var problems = new List<string>();
         var (instances, historyRows) = await VerifyHistoryAsync(db, problems, ct);
         var (streams, auditRows) = await VerifyAuditAsync(db, problems, ct);
         return new Report(instances, historyRows, streams, auditRows, problems);
+    }
+
+    /// <summary>PostgreSQL's repeatable read; on SQLite a deferred read transaction (in WAL mode, a snapshot that blocks no writer).</summary>
+    private static async Task<IAsyncDisposable> SnapshotAsync(PartyWorkflowDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return transaction;
     }
 
     private static async Task<(int, long)> VerifyHistoryAsync(PartyWorkflowDbContext db, List<string> problems, CancellationToken ct)
@@ -65,11 +77,14 @@ public static class AuditVerifier
     {
         var heads = await db.AuditHeads.AsNoTracking().OrderBy(h => h.Stream).ToListAsync(ct);
         long rows = 0;
-        var previousHead = "";
+        // A day starts from the previous day's head when it began: a row the previous day took a moment
+        // later (an append that was under way at midnight) extends that day's chain after the link.
+        var previousLinks = new HashSet<string> { "" };
         foreach (var head in heads)
         {
-            if (head.StartHash != previousHead)
-                problems.Add($"audit {head.Stream}: starts from a hash that is not the previous day's head (a day removed or a head altered)");
+            if (!previousLinks.Contains(head.StartHash))
+                problems.Add($"audit {head.Stream}: starts from a hash that is not in the previous day's chain (a day removed or a head altered)");
+            var links = new HashSet<string> { head.StartHash };
             var chain = head.StartHash;
             long expected = 1;
             long? after = null;
@@ -86,12 +101,13 @@ public static class AuditVerifier
                     if (row.Sequence != expected) problems.Add($"{where}: row(s) {expected}–{row.Sequence - 1} removed");
                     if (HashChain.Of(row, chain) != row.Hash) problems.Add($"{where}: altered (its hash does not match its content and the row before it)");
                     chain = row.Hash;
+                    links.Add(row.Hash);
                     expected = row.Sequence + 1;
                 }
             }
             if (expected - 1 != head.Sequence || chain != head.Hash)
                 problems.Add($"audit {head.Stream}: the chain ends at row {expected - 1}, its head says {head.Sequence} (newest row(s) removed or the head altered)");
-            previousHead = head.Hash;
+            previousLinks = links;
         }
         var orphans = await db.AuditEvents.AsNoTracking().Select(e => e.Stream).Distinct().Where(s => !db.AuditHeads.Any(h => h.Stream == s)).ToListAsync(ct);
         foreach (var stream in orphans) problems.Add($"audit {stream}: rows without a head (the head removed)");

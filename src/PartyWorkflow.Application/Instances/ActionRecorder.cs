@@ -46,7 +46,8 @@ public sealed class ActionRecorder(PartyWorkflowDbContext db, EffectHandlers eff
             Id = Guid.CreateVersion7(),
             InstanceId = row.Id,
             Sequence = row.Version,
-            RecordedAt = now,
+            // To the millisecond, as both providers keep it: the chain hashes what is stored.
+            RecordedAt = Persistence.Audit.HashChain.Stored(now),
             ActorId = actorId,
             ActorRole = accepted.ActorRole,
             ActionId = accepted.ActionId,

@@ -25,7 +25,7 @@ public sealed class GetPersonalDataHandler(PartyWorkflowDbContext db, PersonalDa
             throw ForbiddenException.For("personal-data-not-permitted", "该角色不能查看完整的身份证号和电话", "this role does not see whole citizen IDs and phones");
         var allowed = self ? null : await ReadScope.OrganizationsAsync(db, reader, ct);
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.PersonId, ct);
-        if (person is null || !ReadScope.CoversPerson(allowed, reader, person.Id, person.BranchId))
+        if (person is null || !ReadScope.CoversPerson(allowed, reader, person.Id, await Scopes.OrganizationOfPersonAsync(db, person.Id, ct)))
             throw new NotFoundException("person", query.PersonId.ToString());
         return new PersonalDataView(person.Id, personalData.CitizenIdOf(person), personalData.PhoneOf(person));
     }

@@ -9,7 +9,8 @@ namespace PartyWorkflow.Application.Reminders;
 /// <remarks>A reminder is marked read by its member, or within a scope that reaches its member or organization; elsewhere it is 404.</remarks>
 public sealed record MarkInboxItemRead(Guid Id, string? IdempotencyKey = null, [property: System.Text.Json.Serialization.JsonIgnore] Access.Actor? By = null) : ICommand<InboxItem>, IIdempotent
 {
-    public string IdempotencyScope => $"POST /api/inbox/{Id}/read";
+    // Per user: a replay is another user's answer only to that user.
+    public string IdempotencyScope => $"POST /api/inbox/{Id}/read by {By?.UserId}";
 }
 
 public sealed class MarkInboxItemReadHandler(PartyWorkflowDbContext db, Clock clock, Access.Scopes scopes) : ICommandHandler<MarkInboxItemRead, InboxItem>

@@ -9,7 +9,8 @@ namespace PartyWorkflow.Persistence.Audit;
 /// <summary>
 /// The hash chains of history and audit rows: each row's hash is SHA-256 of the previous row's hash and
 /// the row's own content, so that changing a row, removing one or swapping two breaks every hash from
-/// there on. Times are hashed to the microsecond, the precision PostgreSQL keeps.
+/// there on. Times are kept and hashed to the millisecond: PostgreSQL keeps
+/// microseconds, SQLite (as EF stores a DateTimeOffset there) a tenth of a millisecond.
 /// </summary>
 public static class HashChain
 {
@@ -27,10 +28,10 @@ public static class HashChain
         e.Kind, e.Target, e.Outcome,
     ]);
 
-    /// <summary>A time as stored: PostgreSQL keeps microseconds (the seventh digit of .NET's ticks is dropped on write).</summary>
-    public static DateTimeOffset Stored(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % 10, TimeSpan.Zero);
+    /// <summary>A chained row's time, as both providers keep it exactly: to the millisecond, in UTC. Rows are written with it.</summary>
+    public static DateTimeOffset Stored(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
-    private static string Time(DateTimeOffset time) => Stored(time).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset time) => Stored(time).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     // The fields as a JSON array: unambiguous whatever a field contains (no separator can be forged).
     private static string Hash(string previous, string?[] fields) =>

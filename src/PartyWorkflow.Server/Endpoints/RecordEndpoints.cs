@@ -43,7 +43,7 @@ public static class RecordEndpoints
             return TypedResults.Created($"/api/training-classes/{created.Id}", created);
         }).WithSummary("A training class for activists, development targets, secretaries or party workers, with its days and class hours").OnOrganization<CreateTrainingClass>(Scoped.ReportReaders, c => c.OrganizerId);
         training.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetTrainingClass(id), ct)))
-            .WithSummary("A training class and who attended it");
+            .WithSummary("A training class and who attended it").OnTrainingClass(Scoped.AnyRole);
         training.MapPost("/{id:guid}/attendance", async (Guid id, AttendanceBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RecordAttendance(id, body.PersonIds), ct)))
             .WithSummary("Who attended, once the class has ended; an activists' class counts towards training-3-days-or-24-hours").OnTrainingClass(Scoped.ReportReaders);

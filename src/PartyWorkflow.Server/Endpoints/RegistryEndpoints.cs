@@ -22,9 +22,9 @@ public static class RegistryEndpoints
         organizations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetOrganization(id, SignIn.ActorOf(http)), ct)));
         organizations.MapPut("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true, SignIn.ActorOf(http)), ct))).WithSummary("Replace an organization's fields").OnOrganization(Scoped.RegistryKeepers).Audit("registry-change");
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: true, SignIn.ActorOf(http)), ct))).WithSummary("Replace an organization's fields").Audit("registry-change").OnOrganization(Scoped.RegistryKeepers);
         organizations.MapPatch("/{id:guid}", async (Guid id, OrganizationChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false, SignIn.ActorOf(http)), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)").OnOrganization(Scoped.RegistryKeepers).Audit("registry-change");
+            TypedResults.Ok(await mediator.Send(new UpdateOrganization(id, changes, Replace: false, SignIn.ActorOf(http)), ct))).WithSummary("Change some of an organization's fields (approval authority, jurisdiction, parent…)").Audit("registry-change").OnOrganization(Scoped.RegistryKeepers);
 
         var members = app.MapGroup("/api/members").WithTags("Registry");
         members.MapPost("/", async (CreateMember command, [FromHeader(Name = "Idempotency-Key")] string? key, IMediator mediator, CancellationToken ct) =>
@@ -37,9 +37,9 @@ public static class RegistryEndpoints
         members.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetMember(id, SignIn.ActorOf(http)), ct)));
         members.MapPut("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true, SignIn.ActorOf(http)), ct))).WithSummary("Replace a member's registry fields").OnPerson(Scoped.RegistryKeepers).Audit("registry-change");
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: true, SignIn.ActorOf(http)), ct))).WithSummary("Replace a member's registry fields").Audit("registry-change").OnPerson(Scoped.RegistryKeepers);
         members.MapPatch("/{id:guid}", async (Guid id, MemberChanges changes, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false, SignIn.ActorOf(http)), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)").OnPerson(Scoped.RegistryKeepers).Audit("registry-change");
+            TypedResults.Ok(await mediator.Send(new UpdateMember(id, changes, Replace: false, SignIn.ActorOf(http)), ct))).WithSummary("Change some of a member's fields (voting rights, 留党察看, party group…)").Audit("registry-change").OnPerson(Scoped.RegistryKeepers);
 
         app.MapGet("/api/people/{id:guid}/personal-data", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PartyWorkflow.Application.Privacy.GetPersonalData(id, SignIn.ActorOf(http)), ct)))

@@ -52,14 +52,15 @@ public static class Observability
         return builder;
     }
 
-    /// <summary>One line per request: method, route path, status, time, and the user's id in the scope of every line the request writes.</summary>
+    /// <summary>
+    /// One line per request: method, route path, status, time and the user's id. It runs outside the
+    /// exception handler, so a refusal is logged with the status it answered.
+    /// </summary>
     public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app)
     {
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("PartyWorkflow.Requests");
         return app.Use(async (context, next) =>
         {
-            var user = context.User.Identity?.IsAuthenticated == true ? SignIn.ActorOf(context.User).UserId.ToString() : null;
-            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["UserId"] = user });
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -67,9 +68,23 @@ public static class Observability
             }
             finally
             {
-                logger.LogInformation("{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms", context.Request.Method, context.Request.Path.Value,
-                    context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                logger.LogInformation("{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms by {UserId}", context.Request.Method, context.Request.Path.Value,
+                    context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, UserOf(context) ?? "anonymous");
             }
         });
     }
+
+    /// <summary>The signed-in user's id in the scope of every line a request writes (after authentication, which finds the user).</summary>
+    public static IApplicationBuilder UseUserLogScope(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("PartyWorkflow.Requests");
+        return app.Use(async (context, next) =>
+        {
+            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["UserId"] = UserOf(context) });
+            await next(context);
+        });
+    }
+
+    private static string? UserOf(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? SignIn.ActorOf(context.User).UserId.ToString() : null;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using PartyWorkflow.Api.Tests.Infrastructure;
@@ -116,11 +117,45 @@ public sealed class AuditTrailTests
         Assert.Contains($"history of instance {instance}: the chain ends at row 1, the instance is at version 2", errors);
     }
 
+    [Fact]
+    public async Task A_row_taken_by_the_previous_day_after_midnight_keeps_both_chains_intact_and_removing_that_day_is_reported()
+    {
+        var database = TestDatabases.CreateSqlite();
+        var midnight = new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(midnight.AddSeconds(-5));
+        await using var factory = new ApiFactory(database, time);
+        var trail = factory.Services.GetRequiredService<PartyWorkflow.Application.Audit.AuditTrail>();
+        PartyWorkflow.Application.Audit.AuditEntry Entry(string what) => new("export", what, "200", null, "tester", "127.0.0.1");
+        await trail.AppendAsync(Entry("GET /before-midnight"));
+        time.SetUtcNow(midnight.AddSeconds(1));
+        await trail.AppendAsync(Entry("GET /after-midnight"));
+        // An append that read its clock before midnight commits after the new day began.
+        var late = new PartyWorkflow.Application.Audit.AuditTrail(factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            new PartyWorkflow.Application.Common.Clock(new StoppedClock(midnight.AddTicks(-10)), factory.Services.GetRequiredService<PartyWorkflow.Application.Common.PartyWorkflowOptions>()));
+        await late.AppendAsync(Entry("GET /late"));
+        var intact = await VerifyAsync(database);
+        Assert.True(intact.Code == 0, intact.Errors);
+
+        await using var connection = new SqliteConnection(database);
+        await connection.OpenAsync();
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM audit_events WHERE Stream = '2026-12-04'; DELETE FROM audit_heads WHERE Stream = '2026-12-04'";
+        await delete.ExecuteNonQueryAsync();
+        var (code, _, errors) = await VerifyAsync(database);
+        Assert.Equal(1, code);
+        Assert.Contains("audit 2026-12-05: starts from a hash that is not in the previous day's chain", errors);
+    }
+
     private static async Task<List<string>> RowsAsync(NpgsqlDataSource source, string sql)
     {
         var rows = new List<string>();
         await using var reader = await source.CreateCommand(sql).ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
         return rows;
+    }
+
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -71,6 +71,10 @@ public sealed partial class PersonalDataTests
         Assert.Equal((citizenId, "13800000000"), (whole["citizenId"]!.GetValue<string>(), whole["phone"]!.GetValue<string>()));
         using var admin = await api.Client.GetAsync($"/api/people/{person}/personal-data");
         Assert.Contains("personal-data-not-permitted", (await ApiClient.ExpectAsync(admin, HttpStatusCode.Forbidden)).ToJsonString());
+        // An applicant is in no branch yet: the branch their application is filed under reads them.
+        var applicant = await unit.PersonIdAsync(await unit.ApplyAsync("2026-11-20", CitizenIds.For(new DateOnly(1999, 9, 9))));
+        using var branchReader = await SignedInAsync(factory, "branch-reader", new { role = "branch", scopeOrganizationId = unit.Branch });
+        Assert.Equal(HttpStatusCode.OK, (await branchReader.GetAsync($"/api/people/{applicant}/personal-data")).StatusCode);
         var elsewhere = await api.CreateOrganizationAsync("branch", name: "另一个党支部");
         using var otherBranch = await SignedInAsync(factory, "other-branch", new { role = "branch", scopeOrganizationId = elsewhere });
         Assert.Equal(HttpStatusCode.NotFound, (await otherBranch.GetAsync($"/api/people/{person}/personal-data")).StatusCode);
