@@ -52,9 +52,11 @@ public sealed record PersonalDataKeys(string CurrentKey, IReadOnlyDictionary<str
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var made = new KeyFile("k1", new Dictionary<string, string> { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
                 Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            var temporary = path + ".new";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(made));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // A name of its own, readable by its owner only from the moment it exists.
+            var temporary = $"{path}.{Guid.NewGuid():N}.new";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var writer = new StreamWriter(temporary, System.Text.Encoding.UTF8, options)) writer.Write(JsonSerializer.Serialize(made));
             // Two processes starting at once: the first file to land is the one both use.
             try { File.Move(temporary, path, overwrite: false); }
             catch (IOException) when (File.Exists(path)) { File.Delete(temporary); }
