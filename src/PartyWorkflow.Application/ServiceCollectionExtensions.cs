@@ -157,12 +157,15 @@ public static class ServiceCollectionExtensions
     /// PostgreSQL with <paramref name="appRole"/>, creates Quartz's
     /// tables too (the application's role may not create tables) and grants the role what it needs.
     /// </summary>
-    public static async Task MigrateAsync(PartyWorkflowDbContext db, string? appRole, Privacy.PersonalData personalData, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> MigrateAsync(PartyWorkflowDbContext db, string? appRole, Privacy.PersonalData personalData, CancellationToken ct = default)
     {
-        await DatabaseProvider.MigrateAsync(db, ct);
-        await Privacy.PersonalDataBackfill.RunAsync(db, personalData, rotate: personalData.KeysAreConfigured, ct);
-        if (appRole is null || !db.Database.IsNpgsql()) return;
+        var applied = await DatabaseProvider.MigrateAsync(db, ct);
+        // Plain text comes only from before sealing (a migration); configured keys may have a new current one.
+        if (applied.Count > 0 || personalData.KeysAreConfigured)
+            await Privacy.PersonalDataBackfill.RunAsync(db, personalData, rotate: personalData.KeysAreConfigured, ct);
+        if (appRole is null || !db.Database.IsNpgsql()) return applied;
         await QuartzSchema.ProvisionAsync(db, ct);
         await DatabaseProvider.GrantAsync(db, appRole, ct);
+        return applied;
     }
 }

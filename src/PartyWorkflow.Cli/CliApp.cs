@@ -117,8 +117,7 @@ public static class CliApp
     private static async Task<int> MigrateAsync(string? connection, string? appRole, IConfiguration configuration, TextWriter output, CancellationToken ct)
     {
         await using var db = Open(connection, configuration);
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await ServiceCollectionExtensions.MigrateAsync(db, appRole, new Application.Privacy.PersonalData(configuration, ServiceCollectionExtensions.ConnectionString(configuration)), ct);
+        var pending = await ServiceCollectionExtensions.MigrateAsync(db, appRole, new Application.Privacy.PersonalData(configuration, ServiceCollectionExtensions.ConnectionString(configuration)), ct);
         output.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
         if (appRole is not null) output.WriteLine($"Granted {appRole} reading and writing, but no UPDATE or DELETE on {string.Join(", ", DatabaseProvider.AppendOnlyTables)}.");
         return 0;

@@ -36,14 +36,17 @@ public static class DatabaseProvider
     }
 
     /// <summary>
-    /// Applies pending migrations and chains history written before the chain existed; a SQLite file is
-    /// switched to WAL so readers never wait for the single writer.
+    /// Applies pending migrations and returns their names; after any, chains the history written
+    /// before the chain existed (only an older version writes such rows, so a start with nothing to
+    /// migrate looks for none). A SQLite file is switched to WAL so readers never wait for the single writer.
     /// </summary>
-    public static async Task MigrateAsync(PartyWorkflowDbContext db, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> MigrateAsync(PartyWorkflowDbContext db, CancellationToken ct = default)
     {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
-        await Audit.HistoryChainBackfill.RunAsync(db, ct);
+        if (pending.Count > 0) await Audit.HistoryChainBackfill.RunAsync(db, ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        return pending;
     }
 
     /// <summary>The tables that only grow: the application's role may insert and read, never update or delete.</summary>

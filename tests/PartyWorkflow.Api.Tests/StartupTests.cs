@@ -14,51 +14,39 @@ public sealed class StartupTests
     [Fact]
     public async Task A_broken_definition_stops_the_server_naming_file_and_json_path()
     {
-        var server = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [server])
+        var (code, output, errors) = await RunServerUntilItStopsAsync(new()
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["PartyWorkflow__WorkflowsPath"] = WorkflowFolders.Broken(),
-                ["ConnectionStrings__Default"] = TestDatabases.CreateSqlite(),
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            },
-        };
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+            ["PartyWorkflow__WorkflowsPath"] = WorkflowFolders.Broken(),
+            ["ConnectionStrings__Default"] = TestDatabases.CreateSqlite(),
+        });
 
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains(BrokenAt, await errors);
-        Assert.DoesNotContain("running at", await output);
+        Assert.Equal(1, code);
+        Assert.Contains(BrokenAt, errors);
+        Assert.DoesNotContain("running at", output);
     }
 
     [Fact]
     public async Task On_postgres_without_personal_data_keys_the_server_does_not_start_and_says_what_to_set()
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["ConnectionStrings__Default"] = await TestDatabases.CreatePostgresAsync(),
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            },
-        };
+        var (code, output, errors) = await RunServerUntilItStopsAsync(new() { ["ConnectionStrings__Default"] = await TestDatabases.CreatePostgresAsync() });
+
+        Assert.Equal(1, code);
+        Assert.Contains("PartyWorkflow:PersonalData: PostgreSQL needs the keys configured", errors);
+        Assert.DoesNotContain("running at", output);
+    }
+
+    /// <summary>Starts the server as deployed with these settings and waits (a minute at most) for it to stop by itself.</summary>
+    private static async Task<(int Code, string Output, string Errors)> RunServerUntilItStopsAsync(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains("PartyWorkflow:PersonalData: PostgreSQL needs the keys configured", await errors);
-        Assert.DoesNotContain("running at", await output);
+        return (process.ExitCode, await output, await errors);
     }
 
     [Fact]

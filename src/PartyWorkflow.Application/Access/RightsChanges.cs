@@ -20,10 +20,8 @@ public static class RightsChanges
     {
         // In-process callers (the demo data, effects) and administrators.
         if (by is null || by.IsAdmin) return;
-        var batch = new ReadBatch(db);
-        var chain = organizationId is { } id ? Registry.JurisdictionResolver.AddChain(batch, id) : null;
-        await batch.ExecuteAsync(ct);
-        var line = OrganizationLine.From(chain?.Items ?? [], organizationId).Skip(strictlyAbove ? 1 : 0).Select(o => o.Id).ToHashSet();
+        var rows = organizationId is { } id ? (await OrganizationLine.ReadAsync(db, [id], ct))[id] : [];
+        var line = rows.Skip(strictlyAbove ? 1 : 0).Select(o => o.Id).ToHashSet();
         if (by.Roles.Any(r => Deciders.Contains(r.Role) && (r.ScopeOrganizationId is null || line.Contains(r.ScopeOrganizationId.Value)))) return;
         throw ForbiddenException.For("rights-change-not-permitted",
             "表决权、留党察看、审批权限、组织类别和上级的变更，须由上级党委或本地区的两新工委、组织部门办理",

@@ -30,7 +30,7 @@ public sealed class Scopes(PartyWorkflowDbContext db, WorkflowCatalog catalog)
     /// <param name="unknownIsTheHandlers">An id a body names: an unknown one is left to the handler, which refuses it by its rule.</param>
     public async Task RequireOrganizationAsync(Actor actor, Guid organizationId, IReadOnlyCollection<string> roles, CancellationToken ct, bool unknownIsTheHandlers = false)
     {
-        var line = await LineAsync(organizationId, ct);
+        var line = (await OrganizationLine.ReadAsync(db, [organizationId], ct))[organizationId].Select(o => o.Id).ToHashSet();
         if (line.Count == 0 && unknownIsTheHandlers) { RequireRole(actor, roles); return; }
         if (line.Count == 0) throw new NotFoundException("party organization", organizationId.ToString());
         bool Reaches(RoleGrant r) => r.Role == Actor.Admin || r.ScopeOrganizationId is null || line.Contains(r.ScopeOrganizationId.Value);
@@ -77,8 +77,7 @@ public sealed class Scopes(PartyWorkflowDbContext db, WorkflowCatalog catalog)
     {
         var organizer = await db.TrainingClasses.AsNoTracking().Where(c => c.Id == classId).Select(c => (Guid?)c.OrganizerId).FirstOrDefaultAsync(ct)
                         ?? throw new NotFoundException("training class", classId.ToString());
-        try { await RequireOrganizationAsync(actor, organizer, roles, ct); }
-        catch (NotFoundException) { throw new NotFoundException("training class", classId.ToString()); }
+        await Rethrown(RequireOrganizationAsync(actor, organizer, roles, ct), () => new NotFoundException("training class", classId.ToString()));
     }
 
     public async Task RequireUnitAsync(Actor actor, Guid unitId, IReadOnlyCollection<string> roles, CancellationToken ct)
@@ -111,35 +110,21 @@ public sealed class Scopes(PartyWorkflowDbContext db, WorkflowCatalog catalog)
         return reach.Values.SelectMany(c => c!).ToHashSet();
     }
 
-    /// <summary>Per role held: the counties it reaches (null: everywhere).</summary>
+    /// <summary>Per role held: the counties it reaches (null: everywhere). The scopes' lines are read in one round trip.</summary>
     private async Task<Dictionary<string, HashSet<string>?>> CountiesByRoleAsync(Actor actor, CancellationToken ct)
     {
+        var scoped = actor.Roles.Where(r => r.Role != Actor.Admin && r.ScopeOrganizationId is not null).Select(r => r.ScopeOrganizationId!.Value);
+        var lines = await OrganizationLine.ReadAsync(db, scoped, ct);
         var reach = new Dictionary<string, HashSet<string>?>();
         foreach (var grant in actor.Roles)
         {
-            var county = grant.Role == Actor.Admin || grant.ScopeOrganizationId is null ? null : await CountyOfAsync(grant.ScopeOrganizationId.Value, ct);
+            // The county of the scope organization, or of the nearest one above it that has one.
+            var county = grant.ScopeOrganizationId is { } scope && lines.TryGetValue(scope, out var line) ? line.Select(o => o.CountyCode).FirstOrDefault(c => c is not null) : null;
             var everywhere = grant.Role == Actor.Admin || grant.ScopeOrganizationId is null || county == catalog.Reference.PrefectureCode;
             if (everywhere) reach[grant.Role] = null;
             else if (!reach.TryGetValue(grant.Role, out var counties)) reach[grant.Role] = county is null ? [] : [county];
             else if (counties is not null && county is not null) counties.Add(county);
         }
         return reach;
-    }
-
-    /// <summary>The county of an organization, or of the nearest one above it that has one.</summary>
-    private async Task<string?> CountyOfAsync(Guid organizationId, CancellationToken ct)
-    {
-        var batch = new ReadBatch(db);
-        var chain = Registry.JurisdictionResolver.AddChain(batch, organizationId);
-        await batch.ExecuteAsync(ct);
-        return OrganizationLine.From(chain.Items, organizationId).Select(o => chain.Items.First(c => c.Id == o.Id).CountyCode).FirstOrDefault(c => c is not null);
-    }
-
-    private async Task<HashSet<Guid>> LineAsync(Guid organizationId, CancellationToken ct)
-    {
-        var batch = new ReadBatch(db);
-        var chain = Registry.JurisdictionResolver.AddChain(batch, organizationId);
-        await batch.ExecuteAsync(ct);
-        return OrganizationLine.From(chain.Items, organizationId).Select(o => o.Id).ToHashSet();
     }
 }

@@ -16,10 +16,10 @@ public static class PersonalDataBackfill
     public static async Task<int> RunAsync(PartyWorkflowDbContext db, PersonalData data, bool rotate, CancellationToken ct = default)
     {
         var done = 0;
+        // The current key is only looked up when keys are to be rotated; plain text is found without it.
+        var current = rotate ? data.CurrentPrefix : Unsealed;
         while (true)
         {
-            // The current key is only looked up when something is to be sealed or keys are to be rotated.
-            var current = rotate ? data.CurrentPrefix : Unsealed;
             var people = await db.People
                 .Where(p => p.CitizenIdHash.StartsWith("legacy:") || !p.CitizenIdSealed.StartsWith(current)
                             || (p.PhoneSealed != null && !p.PhoneSealed.StartsWith(current)))
